@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { createMutex } from '../shared/mutex.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { pgliteDialect } from './pglite-dialect.js';
+import type { Schema } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** One session on the database, for work that must stay on one connection (migrations, locks, COPY). */
+export type SessionQuery = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>;
+
+export interface Database {
+  engine: Engine;
+  /** Where the data lives, for people: "embedded PostgreSQL in ./.pacer" or the server's host and database. */
+  location: string;
+  db: Kysely<Schema>;
+  /** Runs fn on one dedicated connection. Without params a text may hold several statements. */
+  withSession<T>(fn: (query: SessionQuery) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The embedded engine, when that is what runs (tests dump and load its data directory). */
+  pglite?: PGlite;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL: use that server. Otherwise the embedded engine. */
+  databaseUrl?: string;
+  /** Directory of the embedded database; omitted together with databaseUrl means in memory. */
+  dataDir?: string;
+  /** A dumped embedded data directory to start from (tests). */
+  loadDataDir?: Blob | File;
+}
+
+// bigint counts and money come back as numbers (exact up to 2^53); dates stay 'YYYY-MM-DD' strings on both
+// engines so a calendar date never shifts with the server's time zone; numeric stays a string (exact).
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint ${value} is beyond the exact range of a JavaScript number`);
+  return n;
+}
+const asText = (value: string) => value;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const overrides: Record<number, (value: string) => unknown> = { 20: parseInt8, 1082: asText, 1700: asText };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        overrides[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail fast with the server's own reason (bad password, no such database) rather than on the first request.
+  const probe = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    throw new Error(`cannot connect to PostgreSQL: ${error.message}`);
+  });
+  const { rows } = await probe.query<{ v: string }>('show server_version_num');
+  probe.release();
+  if (Number(rows[0]?.v) < 150000) {
+    await pool.end();
+    throw new Error('Pacer needs PostgreSQL 15 or later');
+  }
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const parsed = new URL(url);
+  return {
+    engine: 'postgres',
+    location: `PostgreSQL at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`,
+    db,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (text, params) => (await client.query(text, params)).rows);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<Database> {
+  const dir = dataDir ? resolve(dataDir) : undefined;
+  const lock = dir ? lockDataDir(dir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir ? `${dir}/pgdata` : undefined, {
+      loadDataDir,
+      parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: asText, [pgliteTypes.NUMERIC]: asText },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const mutex = createMutex();
+  const db = new Kysely<Schema>({ dialect: pgliteDialect(pglite, mutex) });
+  return {
+    engine: 'pglite',
+    location: dir ? `embedded PostgreSQL in ${dir}` : 'embedded PostgreSQL in memory',
+    db,
+    pglite,
+    withSession(fn) {
+      return mutex.run(() =>
+        fn(async <R>(text: string, params?: unknown[]) => {
+          if (params && params.length > 0) return (await pglite.query<R>(text, params)).rows;
+          const results = await pglite.exec(text);
+          return (results.at(-1)?.rows ?? []) as R[];
+        }),
+      );
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}

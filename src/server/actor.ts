@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.js';
+
+export type Access = 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'admin';
+export type Scope = 'ingest' | 'viewer' | 'csm' | 'admin';
+
+export interface Actor {
+  /** Written into the audit log: "key:<id> (<name>)", "local", "anonymous". */
+  label: string;
+  scope: Scope | 'anonymous';
+  keyId?: string;
+}
+
+const RANK: Record<Scope | 'anonymous', number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, admin: 3 };
+const NEEDED: Record<Exclude<Access, 'anonymous' | 'ingest'>, number> = { viewer: 1, csm: 2, admin: 3 };
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The secret from "Authorization: Bearer <key>" or Basic auth with the key as user name (as Segment sends it). */
+export function secretFromHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [kind, value] = header.split(' ', 2);
+  if (!value) return undefined;
+  if (kind?.toLowerCase() === 'bearer') return value.trim();
+  if (kind?.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const user = decoded.split(':')[0];
+    return user || undefined;
+  }
+  return undefined;
+}
+
+export async function actorForSecret(db: Kysely<Schema>, secret: string): Promise<Actor | undefined> {
+  const key = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'scope'])
+    .where('secret_sha256', '=', sha256(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return key ? { label: `key:${key.id} (${key.name})`, scope: key.scope, keyId: key.id } : undefined;
+}
+
+/**
+ * Until a team makes its first viewer/CSM/admin key, requests from this machine act as a local admin, so a
+ * fresh `npm start` is usable with curl. Set PACER_AUTH=required to turn this off; remote callers never get it.
+ */
+export async function localOpenMode(db: Kysely<Schema>, remoteAddress: string | undefined): Promise<boolean> {
+  if (process.env.PACER_AUTH === 'required') return false;
+  if (!remoteAddress || !isLoopback(remoteAddress)) return false;
+  const key = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('revoked_at', 'is', null)
+    .where('scope', '!=', 'ingest')
+    .limit(1)
+    .executeTakeFirst();
+  return key === undefined;
+}
+
+export function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** Whether this actor may call a route declared with this access; ingest keys reach ingest routes only. */
+export function mayCall(actor: Actor, access: Access): boolean {
+  if (access === 'anonymous') return true;
+  if (access === 'ingest') return actor.scope === 'ingest' || actor.scope === 'admin';
+  return actor.scope !== 'ingest' && RANK[actor.scope] >= NEEDED[access];
+}

@@ -1,0 +1,162 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { Database } from '../db/database.js';
+import type { Schema } from '../db/schema.js';
+import { type Access, type Actor, actorForSecret, localOpenMode, mayCall, secretFromHeader } from './actor.js';
+import { badRequest, HttpError, issuesFromZod } from './http-error.js';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Executor = Kysely<Schema> | Transaction<Schema>;
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  accountId?: string | null;
+  changes?: Record<string, unknown> | null;
+}
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteInput<P, Q, B> {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  actor: Actor;
+  /** In a transaction for every method but GET: nothing half-written stays if the handler throws. */
+  db: Executor;
+  audit(entry: AuditEntry): void;
+}
+
+export interface RouteReply {
+  status?: number;
+  body?: unknown;
+}
+
+export interface RouteSpec<P = z.ZodType | undefined, Q = z.ZodType | undefined, B = z.ZodType | undefined> {
+  method: Method;
+  /** Hono style: /api/accounts/:id */
+  path: string;
+  /** Who may call it. Every route says so; there is no default. */
+  access: Access;
+  tag: string;
+  summary: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: z.ZodType;
+  status?: number;
+  handler(input: RouteInput<P, Q, B>): Promise<RouteReply>;
+}
+
+/** Declares a route; the identity function is there so TypeScript infers the handler's input types. */
+export function defineRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) throw badRequest(issuesFromZod(result.error, where));
+  return result.data;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest([{ field: '(body)', message: `is not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function queryObject(c: Context): Record<string, string> {
+  const all = c.req.queries();
+  return Object.fromEntries(Object.entries(all).map(([key, values]) => [key, values.at(-1) ?? '']));
+}
+
+async function authenticate(c: Context, database: Database): Promise<Actor> {
+  const secret = secretFromHeader(c.req.header('authorization'));
+  if (secret) {
+    const actor = await actorForSecret(database.db, secret);
+    if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
+    return actor;
+  }
+  let remote: string | undefined;
+  try {
+    remote = getConnInfo(c).remote.address;
+  } catch {
+    remote = undefined;
+  }
+  if (await localOpenMode(database.db, remote)) return { label: 'local', scope: 'admin' };
+  return { label: 'anonymous', scope: 'anonymous' };
+}
+
+/**
+ * The one place routes are registered: it authenticates, checks the declared access, validates params, query
+ * and body against the route's schemas, runs changes in a transaction and refuses to commit a change that wrote
+ * no audit entry — so no route can forget any of these.
+ */
+export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      const actor = await authenticate(c, database);
+      if (!mayCall(actor, route.access)) {
+        throw actor.scope === 'anonymous'
+          ? new HttpError(401, 'unauthorized', 'this call needs an API key (Authorization: Bearer <key>)')
+          : new HttpError(
+              403,
+              'forbidden',
+              `a ${actor.scope} key may not call ${route.method.toUpperCase()} ${route.path}`,
+            );
+      }
+      const params = parse(route.params, c.req.param(), 'path');
+      const query = parse(route.query, queryObject(c), 'query');
+      const body = route.body ? parse(route.body, await readJson(c), '') : undefined;
+
+      const run = async (db: Executor, audit: (entry: AuditEntry) => void) =>
+        route.handler({ params, query, body, actor, db, audit } as RouteInput<unknown, unknown, unknown>);
+
+      let reply: RouteReply;
+      if (route.method === 'get') {
+        reply = await run(database.db, () => {
+          throw new Error('a read route may not write audit entries');
+        });
+      } else {
+        reply = await database.db.transaction().execute(async (trx) => {
+          const entries: AuditEntry[] = [];
+          const result = await run(trx, (entry) => entries.push(entry));
+          if (entries.length === 0) {
+            throw new Error(`${route.method.toUpperCase()} ${route.path} changed data without an audit entry`);
+          }
+          await trx
+            .insertInto('audit_log')
+            .values(
+              entries.map((entry) => ({
+                id: uuidv7(),
+                actor: actor.label,
+                action: entry.action,
+                entity: entry.entity,
+                entity_id: entry.entityId ?? null,
+                account_id: entry.accountId ?? null,
+                changes: entry.changes ? JSON.stringify(entry.changes) : null,
+              })),
+            )
+            .execute();
+          return result;
+        });
+      }
+      const status = reply.status ?? route.status ?? 200;
+      if (status === 204 || reply.body === undefined) return c.body(null, status as 204);
+      return c.json(reply.body as object, status as 200);
+    });
+  }
+}
