@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { type Actor, isLoopback, mayCall, secretFromHeader } from './actor.js';
+
+const actor = (scope: Actor['scope']): Actor => ({ label: scope, scope });
+
+describe('who may call what', () => {
+  it('orders viewer < csm < admin', () => {
+    expect(mayCall(actor('viewer'), 'viewer')).toBe(true);
+    expect(mayCall(actor('viewer'), 'csm')).toBe(false);
+    expect(mayCall(actor('csm'), 'csm')).toBe(true);
+    expect(mayCall(actor('csm'), 'admin')).toBe(false);
+    expect(mayCall(actor('admin'), 'admin')).toBe(true);
+  });
+
+  it('lets an ingest key do nothing but ingest', () => {
+    expect(mayCall(actor('ingest'), 'ingest')).toBe(true);
+    expect(mayCall(actor('ingest'), 'viewer')).toBe(false);
+    expect(mayCall(actor('viewer'), 'ingest')).toBe(false);
+  });
+
+  it('lets anonymous callers reach anonymous routes only', () => {
+    expect(mayCall(actor('anonymous'), 'anonymous')).toBe(true);
+    expect(mayCall(actor('anonymous'), 'viewer')).toBe(false);
+    expect(mayCall(actor('anonymous'), 'ingest')).toBe(false);
+  });
+});
+
+describe('reading the key from the Authorization header', () => {
+  it('takes a bearer token or a Basic-auth user name (as Segment sends write keys)', () => {
+    expect(secretFromHeader('Bearer abc123')).toBe('abc123');
+    expect(secretFromHeader(`Basic ${Buffer.from('writekey:').toString('base64')}`)).toBe('writekey');
+    expect(secretFromHeader(undefined)).toBeUndefined();
+    expect(secretFromHeader('Token abc')).toBeUndefined();
+  });
+
+  it('knows loopback addresses', () => {
+    expect(isLoopback('127.0.0.1')).toBe(true);
+    expect(isLoopback('::1')).toBe(true);
+    expect(isLoopback('::ffff:127.0.0.1')).toBe(true);
+    expect(isLoopback('10.0.0.5')).toBe(false);
+  });
+});
