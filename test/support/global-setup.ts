@@ -12,8 +12,9 @@ export const TEMPLATE_DATABASE = 'pacer_test_template';
  * Migrates once per run: an embedded database dumped to a file that each test file loads (faster than initdb),
  * and, when a PostgreSQL server is given, a template database each test file copies.
  */
-export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-test-'));
+const dir = mkdtempSync(join(tmpdir(), 'pacer-test-'));
+
+export async function setup(project: TestProject) {
   const embedded = await openDatabase({});
   await migrate(embedded);
   const dump = await embedded.pglite?.dumpDataDir('none');
@@ -47,7 +48,10 @@ export default async function setup(project: TestProject) {
     await template.close();
     project.provide('postgresUrl', serverUrl);
   }
-  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export function teardown() {
+  rmSync(dir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
