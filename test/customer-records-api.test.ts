@@ -39,7 +39,10 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
     expect(noAccount.status).toBe(400);
     expect(noAccount.body.issues[0]?.field).toBe('accountId');
 
-    const unknownAccount = await server.call<ErrorBody>('POST', '/api/contacts', { accountExternalId: 'nope', name: 'X' });
+    const unknownAccount = await server.call<ErrorBody>('POST', '/api/contacts', {
+      accountExternalId: 'nope',
+      name: 'X',
+    });
     expect(unknownAccount.status).toBe(400);
     expect(unknownAccount.body.issues[0]).toMatchObject({ field: 'accountExternalId' });
 
@@ -77,17 +80,34 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
     expect(yen.body).toMatchObject({ amount: 120000, mrr: 10000, currency: 'JPY' });
 
     // Moving that contract to quarterly billing of the same amount makes it 40,000 a month.
-    const quarterly = await server.call<Body>('PATCH', `/api/subscriptions/${yen.body.id}`, { billingPeriod: 'quarter' });
+    const quarterly = await server.call<Body>('PATCH', `/api/subscriptions/${yen.body.id}`, {
+      billingPeriod: 'quarter',
+    });
     expect(quarterly.body).toMatchObject({ amount: 120000, mrr: 40000 });
 
-    const negative = await server.call<ErrorBody>('POST', '/api/subscriptions', { accountId: account.id, mrr: -5, startDate: '2026-01-01' });
+    const negative = await server.call<ErrorBody>('POST', '/api/subscriptions', {
+      accountId: account.id,
+      mrr: -5,
+      startDate: '2026-01-01',
+    });
     expect(negative.status).toBe(400);
     expect(negative.body.issues).toEqual([{ field: 'mrr', message: 'must not be negative' }]);
 
-    const tooPrecise = await server.call<ErrorBody>('POST', '/api/subscriptions', { accountId: account.id, mrr: '10.5', currency: 'JPY', startDate: '2026-01-01' });
-    expect(tooPrecise.body.issues[0]).toMatchObject({ field: 'mrr', message: expect.stringMatching(/JPY has no minor unit/) });
+    const tooPrecise = await server.call<ErrorBody>('POST', '/api/subscriptions', {
+      accountId: account.id,
+      mrr: '10.5',
+      currency: 'JPY',
+      startDate: '2026-01-01',
+    });
+    expect(tooPrecise.body.issues[0]).toMatchObject({
+      field: 'mrr',
+      message: expect.stringMatching(/JPY has no minor unit/),
+    });
 
-    const noMoney = await server.call<ErrorBody>('POST', '/api/subscriptions', { accountId: account.id, startDate: '2026-01-01' });
+    const noMoney = await server.call<ErrorBody>('POST', '/api/subscriptions', {
+      accountId: account.id,
+      startDate: '2026-01-01',
+    });
     expect(noMoney.body.issues[0]?.field).toBe('mrr');
 
     const badDates = await server.call<ErrorBody>('POST', '/api/subscriptions', {
@@ -98,15 +118,25 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
     });
     expect(badDates.body.issues[0]?.field).toBe('endDate');
 
-    const malformedDate = await server.call<ErrorBody>('POST', '/api/subscriptions', { accountId: account.id, mrr: 10, startDate: '2026-02-30' });
+    const malformedDate = await server.call<ErrorBody>('POST', '/api/subscriptions', {
+      accountId: account.id,
+      mrr: 10,
+      startDate: '2026-02-30',
+    });
     expect(malformedDate.body.issues[0]?.field).toBe('startDate');
 
-    const badCurrency = await server.call<ErrorBody>('POST', '/api/subscriptions', { accountId: account.id, mrr: 10, currency: 'ABC', startDate: '2026-01-01' });
+    const badCurrency = await server.call<ErrorBody>('POST', '/api/subscriptions', {
+      accountId: account.id,
+      mrr: 10,
+      currency: 'ABC',
+      startDate: '2026-01-01',
+    });
     expect(badCurrency.body.issues[0]?.field).toBe('currency');
   });
 
   it('keeps notes, survey answers and tickets, checking each against its scale and account', async () => {
-    const champion = (await server.call<{ data: Body[] }>('GET', '/api/contacts?externalId=user-1')).body.data[0] as Body;
+    const champion = (await server.call<{ data: Body[] }>('GET', '/api/contacts?externalId=user-1')).body
+      .data[0] as Body;
     const note = await server.call<Body>('POST', '/api/notes', {
       accountExternalId: 'umbrella',
       contactExternalId: 'user-1',
@@ -117,9 +147,18 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
       occurredAt: '2026-11-20T10:00:00+09:00',
     });
     expect(note.status).toBe(201);
-    expect(note.body).toMatchObject({ contactId: champion.id, tags: ['champion-left'], occurredAt: '2026-11-20T01:00:00.000Z' });
+    expect(note.body).toMatchObject({
+      contactId: champion.id,
+      tags: ['champion-left'],
+      occurredAt: '2026-11-20T01:00:00.000Z',
+    });
 
-    const loud = await server.call<ErrorBody>('POST', '/api/notes', { accountId: account.id, author: 'K', body: 'x', sentiment: 3 });
+    const loud = await server.call<ErrorBody>('POST', '/api/notes', {
+      accountId: account.id,
+      author: 'K',
+      body: 'x',
+      sentiment: 3,
+    });
     expect(loud.body.issues[0]?.field).toBe('sentiment');
 
     const otherAccountsContact = await server.call<ErrorBody>('POST', '/api/notes', {
@@ -129,13 +168,29 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
       body: 'x',
     });
     expect(otherAccountsContact.status).toBe(400);
-    expect(otherAccountsContact.body.issues[0]).toEqual({ field: 'contactId', message: 'this contact belongs to another account' });
+    expect(otherAccountsContact.body.issues[0]).toEqual({
+      field: 'contactId',
+      message: 'this contact belongs to another account',
+    });
 
-    const nps = await server.call<Body>('POST', '/api/survey-responses', { accountId: account.id, kind: 'nps', score: 4, comment: 'Too slow' });
+    const nps = await server.call<Body>('POST', '/api/survey-responses', {
+      accountId: account.id,
+      kind: 'nps',
+      score: 4,
+      comment: 'Too slow',
+    });
     expect(nps.status).toBe(201);
-    const npsTooHigh = await server.call<ErrorBody>('POST', '/api/survey-responses', { accountId: account.id, kind: 'nps', score: 11 });
+    const npsTooHigh = await server.call<ErrorBody>('POST', '/api/survey-responses', {
+      accountId: account.id,
+      kind: 'nps',
+      score: 11,
+    });
     expect(npsTooHigh.body.issues).toEqual([{ field: 'score', message: 'a NPS score is from 0 to 10' }]);
-    const csatZero = await server.call<ErrorBody>('POST', '/api/survey-responses', { accountId: account.id, kind: 'csat', score: 0 });
+    const csatZero = await server.call<ErrorBody>('POST', '/api/survey-responses', {
+      accountId: account.id,
+      kind: 'csat',
+      score: 0,
+    });
     expect(csatZero.body.issues[0]?.field).toBe('score');
 
     const ticket = await server.call<Body>('POST', '/api/tickets', {
@@ -150,7 +205,9 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
       satisfaction: 4,
     });
     expect(ticket.status).toBe(201);
-    const backwards = await server.call<ErrorBody>('PATCH', `/api/tickets/${ticket.body.id}`, { closedAt: '2026-10-01T00:00:00Z' });
+    const backwards = await server.call<ErrorBody>('PATCH', `/api/tickets/${ticket.body.id}`, {
+      closedAt: '2026-10-01T00:00:00Z',
+    });
     expect(backwards.body.issues[0]?.field).toBe('closedAt');
   });
 
@@ -163,7 +220,10 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
     for (const path of ['contacts', 'notes', 'subscriptions']) {
       expect((await server.call<{ data: Body[] }>('GET', `/api/${path}?accountId=${doomed.id}`)).body.data).toEqual([]);
     }
-    const audit = await server.call<{ data: { action: string; entity: string; actor: string }[] }>('GET', `/api/audit?accountId=${doomed.id}`);
+    const audit = await server.call<{ data: { action: string; entity: string; actor: string }[] }>(
+      'GET',
+      `/api/audit?accountId=${doomed.id}`,
+    );
     expect(audit.body.data.map((entry) => `${entry.action} ${entry.entity}`)).toEqual([
       'delete account',
       'create subscription',
@@ -176,7 +236,14 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
 
   it('deleting a contact keeps the notes about it, unlinked', async () => {
     const contact = (await server.call<Body>('POST', '/api/contacts', { accountId: account.id, name: 'Leaving' })).body;
-    const note = (await server.call<Body>('POST', '/api/notes', { accountId: account.id, contactId: contact.id, author: 'K', body: 'met' })).body;
+    const note = (
+      await server.call<Body>('POST', '/api/notes', {
+        accountId: account.id,
+        contactId: contact.id,
+        author: 'K',
+        body: 'met',
+      })
+    ).body;
     expect((await server.call('DELETE', `/api/contacts/${contact.id}`)).status).toBe(204);
     const kept = await server.call<Body>('GET', `/api/notes/${note.id}`);
     expect(kept.body).toMatchObject({ accountId: account.id, contactId: null, body: 'met' });

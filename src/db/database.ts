@@ -57,6 +57,8 @@ async function openPostgres(url: string): Promise<Database> {
         overrides[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection the server closed (restart, admin) is dropped and replaced; it must not end the process.
+  pool.on('error', (error) => process.stderr.write(`pacer: a PostgreSQL connection closed: ${error.message}\n`));
   // Fail fast with the server's own reason (bad password, no such database) rather than on the first request.
   const probe = await pool.connect().catch(async (error: Error) => {
     await pool.end();

@@ -13,6 +13,29 @@ export interface TestEngine {
 
 let counter = 0;
 
+/** A backend that just closed may still be leaving a database; PostgreSQL refuses to copy or drop it until then. */
+async function retryWhileInUse(work: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      if (attempt > 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await retryWhileInUse(() => client.query(statement));
+  } finally {
+    await client.end();
+  }
+}
+
 /** The engines the integration suite runs against: always the embedded one, and the server when there is one. */
 export function testEngines(): TestEngine[] {
   const engines: TestEngine[] = [
@@ -30,31 +53,15 @@ export function testEngines(): TestEngine[] {
       engine: 'postgres',
       async open() {
         const name = `pacer_test_${process.pid}_${Date.now()}_${counter++}`;
-        const admin = new pg.Client({ connectionString: serverUrl });
-        await admin.connect();
-        // A backend that just closed may still be leaving the template; PostgreSQL refuses to copy it until then.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-            break;
-          } catch (error) {
-            if (attempt > 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-        }
-        await admin.end();
+        await onServer(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
         const url = new URL(serverUrl);
         url.pathname = `/${name}`;
         const database = await openDatabase({ databaseUrl: url.toString() });
-        const close = database.close;
         return {
           ...database,
           async close() {
-            await close();
-            const dropper = new pg.Client({ connectionString: serverUrl });
-            await dropper.connect();
-            await dropper.query(`drop database if exists ${name} with (force)`);
-            await dropper.end();
+            await database.close();
+            await onServer(serverUrl, `drop database if exists ${name}`);
           },
         };
       },
