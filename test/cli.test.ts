@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { runPacer, startPacer } from './support/cli.js';
+
+const post = (url: string, path: string, body: unknown) =>
+  fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the pacer command', () => {
+  it('explains itself with --help and fails with a one-line reason', () => {
+    const help = runPacer(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/start/);
+    expect(help.stdout).toMatch(/migrate/);
+    const startHelp = runPacer(['start', '--help']);
+    expect(startHelp.stdout).toMatch(/--data <dir>/);
+    expect(startHelp.stdout).toMatch(/--port <port>/);
+
+    const unknown = runPacer(['frobnicate']);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+
+    const badPort = runPacer(['start', '--port', 'eighty']);
+    expect(badPort.status).not.toBe(0);
+    expect(badPort.stderr).toMatch(/must be a port number/);
+
+    const badUrl = runPacer(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(badUrl.status).toBe(1);
+    expect(badUrl.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badUrl.stderr).toMatch(/^pacer: cannot connect to PostgreSQL/);
+  });
+
+  it('keeps the embedded data across restarts and lets one process at a time open it', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'pacer-cli-')), 'data');
+    const first = await startPacer(['--data', data, '--no-demo']);
+    expect(first.output()).toMatch(/embedded PostgreSQL in .*data/);
+    expect((await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' })).status).toBe(201);
+
+    const second = runPacer(['migrate', '--data', data]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`in use by another Pacer process \\(pid ${first.process.pid}\\)`));
+
+    expect(await first.stop()).toBe(0);
+    const keys = runPacer(['keys', 'create', '--name', 'web', '--scope', 'ingest', '--data', data]);
+    expect(keys.status).toBe(0);
+    expect(keys.stdout).toMatch(/pk_ingest_[A-Za-z0-9_-]{40,}/);
+
+    const restarted = await startPacer(['--data', data]);
+    const list = (await (await fetch(`${restarted.url}/api/accounts?externalId=keep-me`)).json()) as { data: { name: string }[] };
+    expect(list.data.map((account) => account.name)).toEqual(['Survives restarts']);
+    await restarted.stop();
+
+    // A process killed outright leaves its lock behind; the next start takes it over.
+    const killed = await startPacer(['--data', data]);
+    await killed.stop('SIGKILL');
+    const afterKill = await startPacer(['--data', data]);
+    expect((await fetch(`${afterKill.url}/api/openapi.json`)).status).toBe(200);
+    await afterKill.stop();
+  });
+
+  it.skipIf(!inject('postgresUrl'))('runs on a PostgreSQL server given DATABASE_URL', async () => {
+    const serverUrl = inject('postgresUrl');
+    const name = `pacer_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    try {
+      const migrated = runPacer(['migrate'], { DATABASE_URL: url.toString() });
+      expect(migrated.stdout).toMatch(/PostgreSQL is up to date/);
+      const running = await startPacer([], { DATABASE_URL: url.toString() });
+      expect(running.output()).toMatch(/PostgreSQL at 127\.0\.0\.1/);
+      expect((await post(running.url, '/api/accounts', { name: 'On the server' })).status).toBe(201);
+      await running.stop();
+      const direct = new pg.Client({ connectionString: url.toString() });
+      await direct.connect();
+      const { rows } = await direct.query('select name from accounts');
+      await direct.end();
+      expect(rows).toEqual([{ name: 'On the server' }]);
+    } finally {
+      await admin.query(`drop database if exists ${name}`).catch(() => undefined);
+      await admin.end();
+    }
+  });
+});
