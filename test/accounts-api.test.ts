@@ -113,9 +113,22 @@ describe.each(testEngines())('accounts API on $engine', ({ open }) => {
 
     const created = await server.call<Account>('PUT', '/api/accounts/external/initech', { name: 'Initech' });
     expect(created.status).toBe(201);
-    const again = await server.call<Account>('PUT', '/api/accounts/external/initech', { name: 'Initech' });
+    const again = await server.call<Account & { updatedAt: string }>('PUT', '/api/accounts/external/initech', {
+      name: 'Initech',
+      employees: 40,
+      traits: { tier: 'gold' },
+      firstSeenAt: '2025-01-01T00:00:00Z',
+    });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(created.body.id);
+    // The same values again change nothing, not even updatedAt.
+    const unchanged = await server.call<Account & { updatedAt: string }>('PUT', '/api/accounts/external/initech', {
+      name: 'Initech',
+      employees: 40,
+      traits: { tier: 'gold' },
+      firstSeenAt: '2025-01-01T00:00:00Z',
+    });
+    expect(unchanged.body.updatedAt).toBe(again.body.updatedAt);
   });
 
   it('keeps a parent hierarchy free of loops', async () => {

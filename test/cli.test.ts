@@ -6,7 +6,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { runPacer, startPacer } from './support/cli.js';
 
 const post = (url: string, path: string, body: unknown) =>
-  fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('the pacer command', () => {
   it('explains itself with --help and fails with a one-line reason', () => {
@@ -36,7 +40,9 @@ describe('the pacer command', () => {
     const data = join(mkdtempSync(join(tmpdir(), 'pacer-cli-')), 'data');
     const first = await startPacer(['--data', data, '--no-demo']);
     expect(first.output()).toMatch(/embedded PostgreSQL in .*data/);
-    expect((await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' })).status).toBe(201);
+    expect((await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' })).status).toBe(
+      201,
+    );
 
     const second = runPacer(['migrate', '--data', data]);
     expect(second.status).toBe(1);
@@ -48,7 +54,9 @@ describe('the pacer command', () => {
     expect(keys.stdout).toMatch(/pk_ingest_[A-Za-z0-9_-]{40,}/);
 
     const restarted = await startPacer(['--data', data]);
-    const list = (await (await fetch(`${restarted.url}/api/accounts?externalId=keep-me`)).json()) as { data: { name: string }[] };
+    const list = (await (await fetch(`${restarted.url}/api/accounts?externalId=keep-me`)).json()) as {
+      data: { name: string }[];
+    };
     expect(list.data.map((account) => account.name)).toEqual(['Survives restarts']);
     await restarted.stop();
 

@@ -106,18 +106,49 @@ async function insertRow(db: Executor, spec: ResourceSpec, columns: Record<strin
   return rows[0] as Row;
 }
 
+/** Changes the given columns; a row whose values are already those is left alone (updated_at too). */
 async function updateRow(
   db: Executor,
   spec: ResourceSpec,
-  id: string,
+  existing: Row,
   columns: Record<string, ColumnValue>,
 ): Promise<Row> {
-  const assignments = Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+  const entries = Object.entries(columns);
+  if (entries.length === 0) return existing;
+  const assignments = entries.map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
   const { rows } = await translateDatabaseErrors(() =>
     sql<Row>`update ${sql.table(spec.table)} set ${sql.join([...assignments, sql`updated_at = now()`])}
-      where id = ${id} returning *`.execute(db),
+      where id = ${existing.id as string}
+        and row(${sql.join(entries.map(([column]) => sql.ref(column)))}) is distinct from row(${sql.join(entries.map(([, value]) => value))})
+      returning *`.execute(db),
   );
-  return rows[0] as Row;
+  return rows[0] ?? existing;
+}
+
+/** Creates a record from validated input: the same rules as POST /api/<resource>. */
+export async function createRecord(db: Executor, spec: ResourceSpec, input: Row): Promise<Row> {
+  return insertRow(db, spec, await spec.toColumns(input, { db }));
+}
+
+/**
+ * Creates the record with input.externalId, or changes the fields given on the one that exists (fields left out
+ * keep their values). Input is validated against spec.update; fields required to create are checked here.
+ */
+export async function upsertByExternalId(
+  db: Executor,
+  spec: ResourceSpec,
+  input: Row,
+): Promise<{ row: Row; created: boolean }> {
+  const { rows } = await sql<Row>`select * from ${sql.table(spec.table)}
+    where external_id = ${input.externalId as string} for update`.execute(db);
+  const existing = rows[0];
+  if (existing) {
+    const columns = await spec.toColumns(input, { db, existing });
+    return { row: await updateRow(db, spec, existing, columns), created: false };
+  }
+  const missing = requiredFields(spec.create).filter((name) => name !== 'externalId' && input[name] === undefined);
+  if (missing.length > 0) throw badRequest(missing.map((field) => ({ field, message: 'required' })));
+  return { row: await createRecord(db, spec, input), created: true };
 }
 
 function auditChanges(input: Row): Record<string, unknown> {
@@ -189,7 +220,7 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
       response: spec.output,
       status: 201,
       async handler({ db, body, audit }) {
-        const row = await insertRow(db, spec, await spec.toColumns(body as Row, { db }));
+        const row = await createRecord(db, spec, body as Row);
         audit({
           action: 'create',
           entity: spec.entity,
@@ -225,7 +256,7 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
         const existing = await loadRow(db, spec, params.id, true);
         const input = (body ?? {}) as Row;
         const columns = await spec.toColumns(input, { db, existing });
-        const row = Object.keys(columns).length > 0 ? await updateRow(db, spec, params.id, columns) : existing;
+        const row = await updateRow(db, spec, existing, columns);
         audit({
           action: 'update',
           entity: spec.entity,
@@ -255,7 +286,6 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
     }),
   ];
   if (spec.externalId) {
-    const required = requiredFields(spec.create).filter((name) => name !== 'externalId');
     routes.push(
       defineRoute({
         method: 'put',
@@ -268,23 +298,7 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
         response: spec.output,
         async handler({ db, params, body, audit }) {
           const input: Row = { ...(body as Row), externalId: params.externalId };
-          const { rows } = await sql<Row>`select * from ${sql.table(spec.table)}
-            where external_id = ${params.externalId} for update`.execute(db);
-          const existing = rows[0];
-          if (existing) {
-            const row = await updateRow(db, spec, existing.id as string, await spec.toColumns(input, { db, existing }));
-            audit({
-              action: 'upsert',
-              entity: spec.entity,
-              entityId: row.id as string,
-              accountId: accountOf(spec, row),
-              changes: auditChanges(input),
-            });
-            return { status: 200, body: spec.toOutput(row) };
-          }
-          const missing = required.filter((name) => input[name] === undefined);
-          if (missing.length > 0) throw badRequest(missing.map((field) => ({ field, message: 'required' })));
-          const row = await insertRow(db, spec, await spec.toColumns(input, { db }));
+          const { row, created } = await upsertByExternalId(db, spec, input);
           audit({
             action: 'upsert',
             entity: spec.entity,
@@ -292,7 +306,7 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
             accountId: accountOf(spec, row),
             changes: auditChanges(input),
           });
-          return { status: 201, body: spec.toOutput(row) };
+          return { status: created ? 201 : 200, body: spec.toOutput(row) };
         },
       }),
     );
