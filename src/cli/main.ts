@@ -87,11 +87,12 @@ withDataOption(
     .command('create')
     .description('make a key; its secret is shown once')
     .requiredOption('--name <name>', 'what the key is for, e.g. web')
-    .addOption(new Option('--scope <scope>', 'what the key may do').choices(scopes as string[]).makeOptionMandatory()),
+    .addOption(new Option('--scope <scope>', 'what the key may do').choices(scopes as string[]).makeOptionMandatory())
+    .option('--b2c', 'ingest key of a product without groups: each user is its own account'),
 ).action(
-  action(async (options: DataOption & { name: string; scope: Scope }) => {
+  action(async (options: DataOption & { name: string; scope: Scope; b2c?: boolean }) => {
     const database = await openMigratedDatabase(options);
-    const key = await createApiKey(database.db, options.name, options.scope);
+    const key = await createApiKey(database.db, options.name, options.scope, { userIsAccount: options.b2c ?? false });
     await database.close();
     process.stdout.write(
       `Created ${key.scope} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
@@ -107,7 +108,7 @@ withDataOption(keys.command('list').description('list keys (never their secrets)
     if (rows.length === 0) process.stdout.write('No API keys yet.\n');
     for (const row of rows) {
       process.stdout.write(
-        `${row.id}  ${row.scope.padEnd(6)}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at.toISOString()}` : 'active'}\n`,
+        `${row.id}  ${row.scope.padEnd(6)}${row.user_is_account ? ' b2c' : ''}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at.toISOString()}` : 'active'}\n`,
       );
     }
   }),

@@ -24,6 +24,7 @@ export interface ApiKeysTable {
   prefix: string;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+  user_is_account: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuditLogTable {
@@ -43,7 +44,14 @@ export interface MigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: UpdatedAt;
+}
+
 export interface Schema {
+  settings: SettingsTable;
   team_users: TeamUsersTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;

@@ -15,12 +15,25 @@ export interface CreatedKey {
 }
 
 /** Makes an API key. The secret is 32 random bytes; it is returned here and never again. */
-export async function createApiKey(db: Kysely<Schema>, name: string, scope: Scope): Promise<CreatedKey> {
+export async function createApiKey(
+  db: Kysely<Schema>,
+  name: string,
+  scope: Scope,
+  options: { userIsAccount?: boolean } = {},
+): Promise<CreatedKey> {
+  if (options.userIsAccount && scope !== 'ingest') throw new Error('--b2c applies to ingest keys only');
   const secret = `pk_${scope}_${randomBytes(32).toString('base64url')}`;
   const id = uuidv7();
   await db
     .insertInto('api_keys')
-    .values({ id, name, scope, secret_sha256: sha256(secret), prefix: secret.slice(0, 12) })
+    .values({
+      id,
+      name,
+      scope,
+      secret_sha256: sha256(secret),
+      prefix: secret.slice(0, 12),
+      user_is_account: options.userIsAccount ?? false,
+    })
     .execute();
   return { id, name, scope, secret };
 }
@@ -28,7 +41,7 @@ export async function createApiKey(db: Kysely<Schema>, name: string, scope: Scop
 export async function listApiKeys(db: Kysely<Schema>) {
   return db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'scope', 'prefix', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'scope', 'prefix', 'created_at', 'revoked_at', 'user_is_account'])
     .orderBy('created_at')
     .execute();
 }

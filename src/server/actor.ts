@@ -10,6 +10,8 @@ export interface Actor {
   label: string;
   scope: Scope | 'anonymous';
   keyId?: string;
+  /** B2C write keys: each user is its own account. */
+  userIsAccount?: boolean;
 }
 
 const RANK: Record<Scope | 'anonymous', number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, admin: 3 };
@@ -34,11 +36,13 @@ export function secretFromHeader(header: string | undefined): string | undefined
 export async function actorForSecret(db: Kysely<Schema>, secret: string): Promise<Actor | undefined> {
   const key = await db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'scope'])
+    .select(['id', 'name', 'scope', 'user_is_account'])
     .where('secret_sha256', '=', sha256(secret))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return key ? { label: `key:${key.id} (${key.name})`, scope: key.scope, keyId: key.id } : undefined;
+  return key
+    ? { label: `key:${key.id} (${key.name})`, scope: key.scope, keyId: key.id, userIsAccount: key.user_is_account }
+    : undefined;
 }
 
 /**

@@ -5,11 +5,13 @@ import { accountResource } from '../accounts/account.resource.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import type { Database } from '../db/database.js';
+import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
+import { usageRoutes } from '../usage/usage.routes.js';
 import { HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { resourceRoutes } from './resource.js';
@@ -31,6 +33,8 @@ export function allRoutes(): RouteSpec[] {
       teamUserResource,
     ].flatMap(resourceRoutes),
     ...auditRoutes,
+    ...segmentRoutes,
+    ...usageRoutes,
   ];
   const openapi = openApiDocument(routes, version);
   routes.push(
@@ -55,6 +59,14 @@ export function createApp(database: Database): Hono {
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: (c) => c.json({ error: 'too_large', message: 'the body is over 1 MB', issues: [] }, 413),
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 512 * 1024,
+      onError: (c) =>
+        c.json({ error: 'too_large', message: 'the body is over 500 KB, the batch limit', issues: [] }, 413),
     }),
   );
   app.get('/healthz', (c) => c.json({ ok: true, version, database: database.engine }));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Database } from '../db/database.js';
+import { startUsageJobs } from '../usage/usage-jobs.js';
 import { createApp } from './app.js';
 
 export interface RunningServer {
@@ -15,11 +16,15 @@ export function startServer(database: Database, port: number, host = '127.0.0.1'
     let server: ServerType;
     try {
       server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+        const jobs = startUsageJobs(database);
         const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host;
         resolve({
           url: `http://${shownHost}:${info.port}`,
           port: info.port,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: async () => {
+            await new Promise<void>((done) => server.close(() => done()));
+            await jobs.stop();
+          },
         });
       });
       server.once('error', (error: NodeJS.ErrnoException) => {

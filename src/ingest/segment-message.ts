@@ -1,0 +1,124 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { FieldIssue } from '../server/http-error.js';
+import type { UsageEvent } from './usage-event.js';
+
+// Segment's HTTP Tracking API messages (track, page, screen, identify, group), checked by hand: this is the hot
+// path, and the spec allows any extra fields (context, integrations, _metadata…), which are ignored.
+
+export type SegmentMessage =
+  | { kind: 'event'; event: UsageEvent }
+  | { kind: 'identify'; userId: string; traits: Record<string, unknown> }
+  | { kind: 'group'; userId: string | null; groupId: string; traits: Record<string, unknown> };
+
+export type ParsedMessage =
+  | { ok: true; message: SegmentMessage }
+  | { ok: false; issue: FieldIssue; messageId?: string };
+
+const MAX_NAME = 200;
+const MAX_ID = 255;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function id(value: unknown): string | null | undefined {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.length <= MAX_ID) return value;
+  return undefined;
+}
+
+function instant(value: unknown): Date | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const fail = (field: string, message: string, messageId?: string): ParsedMessage => ({
+  ok: false,
+  issue: { field, message },
+  messageId,
+});
+
+/**
+ * One message of a call or a batch. `type` comes from the path for single calls. Clock skew is corrected as
+ * Segment does: the event's time moves by (received − sentAt) when the client says when it sent the batch.
+ */
+export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date | null, type?: string): ParsedMessage {
+  if (!isObject(raw)) return fail('(message)', 'must be a JSON object');
+  const messageId = id(raw.messageId);
+  if (messageId === undefined) return fail('messageId', `must be a string of at most ${MAX_ID} characters`);
+  const kind = type ?? raw.type;
+  const userId = id(raw.userId);
+  const anonymousId = id(raw.anonymousId);
+  const mid = messageId ?? undefined;
+  if (userId === undefined) return fail('userId', `must be a string of at most ${MAX_ID} characters`, mid);
+  if (anonymousId === undefined) return fail('anonymousId', `must be a string of at most ${MAX_ID} characters`, mid);
+  const person = userId ?? (anonymousId ? `anon:${anonymousId}` : null);
+
+  if (kind === 'identify') {
+    if (!userId) return fail('userId', 'required for identify (anonymous visitors are not contacts)', mid);
+    if (raw.traits !== undefined && !isObject(raw.traits)) return fail('traits', 'must be an object', mid);
+    return { ok: true, message: { kind: 'identify', userId, traits: (raw.traits as Record<string, unknown>) ?? {} } };
+  }
+  if (kind === 'group') {
+    const groupId = id(raw.groupId);
+    if (!groupId) return fail('groupId', 'required for group', mid);
+    if (raw.traits !== undefined && !isObject(raw.traits)) return fail('traits', 'must be an object', mid);
+    return {
+      ok: true,
+      message: {
+        kind: 'group',
+        userId: userId ?? null,
+        groupId,
+        traits: (raw.traits as Record<string, unknown>) ?? {},
+      },
+    };
+  }
+  if (kind !== 'track' && kind !== 'page' && kind !== 'screen') {
+    return fail('type', `must be track, page, screen, identify or group, not ${JSON.stringify(kind)}`, mid);
+  }
+  if (!person) return fail('userId', 'userId or anonymousId is required', mid);
+  let name: unknown;
+  if (kind === 'track') {
+    name = raw.event;
+    if (typeof name !== 'string' || name.trim() === '') return fail('event', 'required: the name of the event', mid);
+  } else {
+    name = raw.name ?? (kind === 'page' ? 'Page Viewed' : 'Screen Viewed');
+    if (typeof name !== 'string' || name.trim() === '') return fail('name', 'must be a non-empty string', mid);
+  }
+  if ((name as string).length > MAX_NAME)
+    return fail(kind === 'track' ? 'event' : 'name', `is longer than ${MAX_NAME} characters`, mid);
+  if (raw.properties !== undefined && raw.properties !== null && !isObject(raw.properties)) {
+    return fail('properties', 'must be an object', mid);
+  }
+  const timestamp = instant(raw.timestamp);
+  if (timestamp === undefined) return fail('timestamp', 'must be an ISO 8601 date-time', mid);
+  const context = isObject(raw.context) ? raw.context : {};
+  const groupId = id(context.groupId);
+  if (groupId === undefined) return fail('context.groupId', `must be a string of at most ${MAX_ID} characters`, mid);
+  const occurredAt =
+    timestamp === null
+      ? receivedAt
+      : sentAt
+        ? new Date(timestamp.getTime() + (receivedAt.getTime() - sentAt.getTime()))
+        : timestamp;
+  return {
+    ok: true,
+    message: {
+      kind: 'event',
+      event: {
+        messageId: messageId ?? uuidv7(),
+        type: kind,
+        name: (name as string).trim(),
+        userId: person,
+        accountExternalId: groupId,
+        occurredAt,
+        count: 1,
+        properties: (raw.properties as Record<string, unknown> | undefined) ?? null,
+      },
+    },
+  };
+}
+
+export { instant as parseInstant };

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { badRequest, type FieldIssue } from '../server/http-error.js';
+import { defineRoute, type Executor, type RouteSpec } from '../server/route.js';
+import { applyGroup, applyIdentify } from './apply-identity.js';
+import { recordEvents } from './record-events.js';
+import { type ParsedMessage, parseInstant, parseSegmentMessage } from './segment-message.js';
+import type { UsageEvent } from './usage-event.js';
+
+// Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/libraries/server/http-api): the same
+// paths, the write key as the Basic-auth user name, 32 KB a call and 500 KB a batch. Point a Segment library's
+// host at Pacer and it works unchanged.
+
+const CALL_LIMIT = 32 * 1024;
+const BATCH_LIMIT = 500 * 1024;
+const UNAUDITED = 'usage data from the product, counted into rollups, not a change made by a person';
+
+const message = z.looseObject({
+  userId: z.unknown().optional(),
+  anonymousId: z.unknown().optional(),
+  messageId: z.unknown().optional(),
+  timestamp: z.unknown().optional(),
+  context: z.unknown().optional(),
+  properties: z.unknown().optional(),
+  traits: z.unknown().optional(),
+});
+const batchBody = z.looseObject({
+  batch: z.array(z.unknown(), { error: 'must be an array of messages' }),
+  sentAt: z.unknown().optional(),
+  context: z.unknown().optional(),
+});
+const accepted = z.object({
+  success: z.literal(true),
+  accepted: z.number().describe('Messages stored (or recognised as already stored).'),
+  duplicates: z.number().describe('Events whose messageId was stored before: not counted again.'),
+  rejected: z
+    .array(z.object({ index: z.number(), messageId: z.string().nullable(), field: z.string(), message: z.string() }))
+    .describe('Messages dropped, each with the reason; the others were kept.'),
+});
+
+interface Outcome {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; messageId: string | null; field: string; message: string }[];
+}
+
+/** Applies parsed messages in one transaction: identities and groups first, so the events can find their account. */
+async function applyMessages(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
+  const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
+  const events: UsageEvent[] = [];
+  for (const [index, item] of parsed.entries()) {
+    if (!item.ok) {
+      outcome.rejected.push({ index, messageId: item.messageId ?? null, ...item.issue });
+      continue;
+    }
+    const { message: m } = item;
+    if (m.kind === 'identify') await applyIdentify(db, m.userId, m.traits, { userIsAccount });
+    else if (m.kind === 'group') await applyGroup(db, m.groupId, m.traits, m.userId);
+    else {
+      events.push(m.event);
+      continue;
+    }
+    outcome.accepted++;
+  }
+  const result = await recordEvents(db, events, { userIsAccount });
+  outcome.accepted += events.length;
+  outcome.duplicates = result.duplicates;
+  return outcome;
+}
+
+function withBatchContext(raw: unknown, context: unknown): unknown {
+  if (typeof context !== 'object' || context === null || typeof raw !== 'object' || raw === null) return raw;
+  const own = (raw as { context?: unknown }).context;
+  return { ...raw, context: { ...context, ...(typeof own === 'object' && own !== null ? own : {}) } };
+}
+
+function singleCall(type: 'track' | 'page' | 'screen' | 'identify' | 'group'): RouteSpec {
+  return defineRoute({
+    method: 'post',
+    path: `/v1/${type}`,
+    access: 'ingest',
+    tag: 'Tracking (Segment-compatible)',
+    summary: `Segment ${type} call`,
+    body: message,
+    response: accepted,
+    maxBodyBytes: CALL_LIMIT,
+    unaudited: UNAUDITED,
+    async handler({ db, body, actor }) {
+      const receivedAt = new Date();
+      const sentAt = parseInstant((body as { sentAt?: unknown }).sentAt) ?? null;
+      const parsed = parseSegmentMessage(body, receivedAt, sentAt, type);
+      if (!parsed.ok) throw badRequest([parsed.issue]);
+      const outcome = await applyMessages(db, [parsed], actor.userIsAccount ?? false);
+      return { body: { success: true, ...outcome } };
+    },
+  });
+}
+
+function batchCall(path: string): RouteSpec {
+  return defineRoute({
+    method: 'post',
+    path,
+    access: 'ingest',
+    tag: 'Tracking (Segment-compatible)',
+    summary:
+      'Segment batch: many track/page/screen/identify/group messages in one call; bad ones are listed, good ones kept',
+    body: batchBody,
+    response: accepted,
+    maxBodyBytes: BATCH_LIMIT,
+    unaudited: UNAUDITED,
+    async handler({ db, body, actor }) {
+      const receivedAt = new Date();
+      const sentAt = parseInstant(body.sentAt) ?? null;
+      const parsed = body.batch.map((raw) =>
+        parseSegmentMessage(withBatchContext(raw, body.context), receivedAt, sentAt),
+      );
+      if (parsed.length > 0 && parsed.every((item) => !item.ok)) {
+        throw badRequest(
+          parsed.flatMap((item, index): FieldIssue[] =>
+            item.ok ? [] : [{ field: `batch.${index}.${item.issue.field}`, message: item.issue.message }],
+          ),
+        );
+      }
+      const outcome = await applyMessages(db, parsed, actor.userIsAccount ?? false);
+      return { body: { success: true, ...outcome } };
+    },
+  });
+}
+
+export const segmentRoutes: RouteSpec[] = [
+  singleCall('track'),
+  singleCall('page'),
+  singleCall('screen'),
+  singleCall('identify'),
+  singleCall('group'),
+  batchCall('/v1/batch'),
+  batchCall('/v1/import'),
+];
