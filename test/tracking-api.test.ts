@@ -42,8 +42,15 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     const analytics = new Analytics({ writeKey, host: server.url, flushAt: 20, flushInterval: 200 });
     const failures: unknown[] = [];
     analytics.on('error', (error) => failures.push(error));
-    analytics.identify({ userId: 'u-ann', traits: { email: 'ann@acme.example', name: 'Ann Lee', title: 'Ops lead', plan_role: 'owner' } });
-    analytics.group({ userId: 'u-ann', groupId: 'acme', traits: { name: 'Acme Inc', industry: 'Retail', employees: 250, website: 'https://acme.example/' } });
+    analytics.identify({
+      userId: 'u-ann',
+      traits: { email: 'ann@acme.example', name: 'Ann Lee', title: 'Ops lead', plan_role: 'owner' },
+    });
+    analytics.group({
+      userId: 'u-ann',
+      groupId: 'acme',
+      traits: { name: 'Acme Inc', industry: 'Retail', employees: 250, website: 'https://acme.example/' },
+    });
     analytics.track({ userId: 'u-ann', event: 'Report Created', properties: { rows: 12 } });
     analytics.track({ userId: 'u-ann', event: 'Report Created', context: { groupId: 'acme' } });
     analytics.page({ userId: 'u-ann', name: 'Dashboard' });
@@ -54,14 +61,31 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     expect(account).toMatchObject({ name: 'Acme Inc', industry: 'Retail', employees: 250, domain: 'acme.example' });
     const contacts = await server.call<{ data: Body[] }>('GET', `/api/contacts?accountId=${account.id}`);
     expect(contacts.body.data).toHaveLength(1);
-    expect(contacts.body.data[0]).toMatchObject({ externalId: 'u-ann', email: 'ann@acme.example', name: 'Ann Lee', title: 'Ops lead' });
+    expect(contacts.body.data[0]).toMatchObject({
+      externalId: 'u-ann',
+      email: 'ann@acme.example',
+      name: 'Ann Lee',
+      title: 'Ops lead',
+    });
     expect(contacts.body.data[0]?.traits).toMatchObject({ plan_role: 'owner' });
 
-    const events = await server.call<{ data: { name: string; type: string; userId: string }[] }>('GET', `/api/accounts/${account.id}/events`);
-    expect(events.body.data.map((e) => `${e.type}:${e.name}`).sort()).toEqual(['page:Dashboard', 'track:Report Created', 'track:Report Created']);
+    const events = await server.call<{ data: { name: string; type: string; userId: string }[] }>(
+      'GET',
+      `/api/accounts/${account.id}/events`,
+    );
+    expect(events.body.data.map((e) => `${e.type}:${e.name}`).sort()).toEqual([
+      'page:Dashboard',
+      'track:Report Created',
+      'track:Report Created',
+    ]);
 
     const today_ = (await usage(account.id)).series.at(-1);
-    expect(today_).toMatchObject({ period: today(), events: { 'Report Created': 2, Dashboard: 1 }, totalEvents: 3, activeUsers: 1 });
+    expect(today_).toMatchObject({
+      period: today(),
+      events: { 'Report Created': 2, Dashboard: 1 },
+      totalEvents: 3,
+      activeUsers: 1,
+    });
   });
 
   it('counts a retried batch once, keeps the good events of a batch with bad ones, and says which were dropped', async () => {
@@ -75,12 +99,11 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
         { type: 'track', messageId: 'm-5', userId: 'u-ann', event: 'Export', timestamp: new Date().toISOString() },
       ],
     };
-    const first = await server.call<{ accepted: number; duplicates: number; rejected: { index: number; field: string }[] }>(
-      'POST',
-      '/v1/batch',
-      batch,
-      basic(),
-    );
+    const first = await server.call<{
+      accepted: number;
+      duplicates: number;
+      rejected: { index: number; field: string }[];
+    }>('POST', '/v1/batch', batch, basic());
     expect(first.status).toBe(200);
     expect(first.body.accepted).toBe(2);
     expect(first.body.rejected.map((r) => `${r.index}:${r.field}`)).toEqual(['1:event', '2:timestamp', '3:type']);
@@ -94,24 +117,42 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     expect(series.find((p) => p.period === tenDaysAgo)?.events).toEqual({ Export: 1 });
     expect(series.at(-1)?.events.Export).toBe(1);
 
-    const allBad = await server.call<{ issues: { field: string }[] }>('POST', '/v1/batch', { batch: [{ type: 'track' }] }, basic());
+    const allBad = await server.call<{ issues: { field: string }[] }>(
+      'POST',
+      '/v1/batch',
+      { batch: [{ type: 'track' }] },
+      basic(),
+    );
     expect(allBad.status).toBe(400);
     expect(allBad.body.issues[0]?.field).toBe('batch.0.userId');
   });
 
   it('keeps events for accounts and users not known yet, and counts them when they appear', async () => {
-    const sent = await server.call('POST', '/v1/track', { userId: 'u-bob', event: 'Login', context: { groupId: 'globex' } }, basic());
+    const sent = await server.call(
+      'POST',
+      '/v1/track',
+      { userId: 'u-bob', event: 'Login', context: { groupId: 'globex' } },
+      basic(),
+    );
     expect(sent.status).toBe(200);
     await server.call('POST', '/v1/track', { userId: 'u-cy', event: 'Login' }, basic());
     await server.call('POST', '/v1/identify', { userId: 'u-cy', traits: { email: 'cy@initech.example' } }, basic());
 
     // globex arrives through the REST API: the background sweep attaches its event within seconds.
     const globex = (await server.call<Body>('POST', '/api/accounts', { name: 'Globex', externalId: 'globex' })).body;
-    const attached = await until(() => usage(globex.id), (u) => (u.series.at(-1)?.totalEvents ?? 0) > 0);
+    const attached = await until(
+      () => usage(globex.id),
+      (u) => (u.series.at(-1)?.totalEvents ?? 0) > 0,
+    );
     expect(attached.series.at(-1)?.events).toEqual({ Login: 1 });
 
     // u-cy was identified before any group: group() makes the contact, with the remembered traits, and counts the event.
-    await server.call('POST', '/v1/group', { userId: 'u-cy', groupId: 'initech', traits: { name: 'Initech' } }, basic());
+    await server.call(
+      'POST',
+      '/v1/group',
+      { userId: 'u-cy', groupId: 'initech', traits: { name: 'Initech' } },
+      basic(),
+    );
     const initech = (await accountByExternalId('initech')) as Body;
     expect((await usage(initech.id)).series.at(-1)?.events).toEqual({ Login: 1 });
     const cy = await server.call<{ data: Body[] }>('GET', '/api/contacts?externalId=u-cy');
@@ -126,16 +167,31 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       body,
     });
     expect(response.status).toBe(200);
-    const big = await server.call('POST', '/v1/track', { userId: 'u-ann', event: 'Big', properties: { blob: 'x'.repeat(40_000) } }, basic());
+    const big = await server.call(
+      'POST',
+      '/v1/track',
+      { userId: 'u-ann', event: 'Big', properties: { blob: 'x'.repeat(40_000) } },
+      basic(),
+    );
     expect(big.status).toBe(413);
-    const noKey = await server.call('POST', '/v1/track', { userId: 'u-ann', event: 'x' }, { authorization: 'Basic bm9wZTo=' });
+    const noKey = await server.call(
+      'POST',
+      '/v1/track',
+      { userId: 'u-ann', event: 'x' },
+      { authorization: 'Basic bm9wZTo=' },
+    );
     expect(noKey.status).toBe(401);
   });
 
   it('makes each user its own account for a B2C write key', async () => {
     const b2c = (await createApiKey(server.database.db, 'app', 'ingest', { userIsAccount: true })).secret;
     const auth = { authorization: `Basic ${Buffer.from(`${b2c}:`).toString('base64')}` };
-    await server.call('POST', '/v1/batch', { batch: [{ type: 'track', userId: 'sub-77', event: 'Workout Logged' }] }, auth);
+    await server.call(
+      'POST',
+      '/v1/batch',
+      { batch: [{ type: 'track', userId: 'sub-77', event: 'Workout Logged' }] },
+      auth,
+    );
     const subscriber = (await accountByExternalId('sub-77')) as Body;
     expect(subscriber).toBeDefined();
     expect((await usage(subscriber.id)).summary).toMatchObject({ dau: 1, mau: 1, lastActiveDay: today() });

@@ -48,7 +48,8 @@ export const usageRoutes = [
       if (daysBetween(from, to) > MAX_SERIES_DAYS)
         throw fieldError('query.from', `the range may span at most ${MAX_SERIES_DAYS} days`);
       const granularity = query.granularity ?? 'day';
-      const windowStart = addDays(to, -29) < from ? addDays(to, -29) : from;
+      // The summary needs the 30 days ending at `to`, even when the series starts later.
+      const windowStart = [addDays(to, -29), from].sort()[0] as string;
       const { rows } = await sql<{ day: string; user_id: string; event_name: string; events: number }>`
         select day, user_id, event_name, events from usage_user_daily
         where account_id = ${params.id} and day between ${windowStart} and ${to}`.execute(db);
