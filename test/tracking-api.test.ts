@@ -79,7 +79,12 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       'track:Report Created',
     ]);
 
-    const today_ = (await usage(account.id)).series.at(-1);
+    const today_ = (
+      await until(
+        () => usage(account.id),
+        (u) => (u.series.at(-1)?.totalEvents ?? 0) >= 3,
+      )
+    ).series.at(-1);
     expect(today_).toMatchObject({
       period: today(),
       events: { 'Report Created': 2, Dashboard: 1 },
@@ -113,7 +118,12 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
 
     // The late event counts on its own day, once; today's Export once.
     const tenDaysAgo = daysAgo(10).toISOString().slice(0, 10);
-    const series = (await usage(account.id)).series;
+    const series = (
+      await until(
+        () => usage(account.id),
+        (u) => u.series.at(-1)?.events.Export === 1,
+      )
+    ).series;
     expect(series.find((p) => p.period === tenDaysAgo)?.events).toEqual({ Export: 1 });
     expect(series.at(-1)?.events.Export).toBe(1);
 
@@ -154,7 +164,11 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       basic(),
     );
     const initech = (await accountByExternalId('initech')) as Body;
-    expect((await usage(initech.id)).series.at(-1)?.events).toEqual({ Login: 1 });
+    const initechUsage = await until(
+      () => usage(initech.id),
+      (u) => (u.series.at(-1)?.totalEvents ?? 0) > 0,
+    );
+    expect(initechUsage.series.at(-1)?.events).toEqual({ Login: 1 });
     const cy = await server.call<{ data: Body[] }>('GET', '/api/contacts?externalId=u-cy');
     expect(cy.body.data[0]).toMatchObject({ accountId: initech.id, email: 'cy@initech.example' });
   });
@@ -194,6 +208,10 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     );
     const subscriber = (await accountByExternalId('sub-77')) as Body;
     expect(subscriber).toBeDefined();
-    expect((await usage(subscriber.id)).summary).toMatchObject({ dau: 1, mau: 1, lastActiveDay: today() });
+    const subscriberUsage = await until(
+      () => usage(subscriber.id),
+      (u) => u.summary.dau > 0,
+    );
+    expect(subscriberUsage.summary).toMatchObject({ dau: 1, mau: 1, lastActiveDay: today() });
   });
 });

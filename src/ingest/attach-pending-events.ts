@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../server/route.js';
-import { rollUpUsage } from '../usage/roll-up-usage.js';
+import { queueUsage } from '../usage/roll-up-usage.js';
 
 interface AttachedRow {
   account_id: string;
@@ -12,7 +12,7 @@ interface AttachedRow {
 
 /**
  * Events kept for an account or user not known at the time are attached once it is known (by groupId, or by the
- * user's contact) and counted into the rollups then. Row locks make a concurrent second attach skip them.
+ * user's contact) and queued for the rollups then. Row locks make a concurrent second attach skip them.
  * Scope limits the work to some group/user ids; without it every pending event is looked at (the periodic sweep).
  */
 export async function attachPendingEvents(
@@ -33,7 +33,7 @@ export async function attachPendingEvents(
       ${scope.userIds ? sql`and e.user_id = any(${scope.userIds}::text[])` : sql``}
     returning e.account_id, e.user_id, e.name, e.occurred_at, e.count`.execute(db);
   const attached = [...byGroup, ...byUser];
-  await rollUpUsage(
+  await queueUsage(
     db,
     attached.map((row) => ({
       accountId: row.account_id,

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../server/route.js';
-import { rollUpUsage } from '../usage/roll-up-usage.js';
 import type { UsageEvent } from './usage-event.js';
 
 export interface RecordOptions {
@@ -14,20 +13,6 @@ export interface RecordResult {
   duplicates: number;
 }
 
-async function accountIdsByExternalId(db: Executor, externalIds: string[]): Promise<Map<string, string>> {
-  if (externalIds.length === 0) return new Map();
-  const { rows } = await sql<{ id: string; external_id: string }>`
-    select id, external_id from accounts where external_id = any(${externalIds}::text[])`.execute(db);
-  return new Map(rows.map((row) => [row.external_id, row.id]));
-}
-
-async function accountIdsByUserId(db: Executor, userIds: string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await sql<{ account_id: string; external_id: string }>`
-    select account_id, external_id from contacts where external_id = any(${userIds}::text[])`.execute(db);
-  return new Map(rows.map((row) => [row.external_id, row.account_id]));
-}
-
 /** B2C: the accounts named by these user ids, made when missing (named after the user until identify says more). */
 export async function ensureUserAccounts(db: Executor, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
@@ -38,9 +23,13 @@ export async function ensureUserAccounts(db: Executor, userIds: string[]): Promi
 }
 
 /**
- * Stores usage events and counts them into the rollups, in the caller's transaction: acknowledged means committed.
- * Idempotent on messageId (a retried batch counts nothing twice). An event whose account is not known yet is kept
- * with its groupId/userId and counted when the account appears (see attachPendingEvents).
+ * Stores usage events and queues their counts for the rollups, in one statement: acknowledged means committed
+ * (the rollup worker adds queued counts to the rollups within about a second; flushUsageRollups does it now).
+ * Idempotent on messageId: a retried batch counts nothing twice. The account is the event's groupId, else the
+ * account of the user's contact (or, B2C, the user's own account); an event whose account is not known yet is
+ * kept with its groupId/userId and counted when the account appears (attachPendingEvents).
+ *
+ * One statement on purpose: lookups, insert and queue in a single round trip is what lets ingestion keep up.
  */
 export async function recordEvents(
   db: Executor,
@@ -48,63 +37,47 @@ export async function recordEvents(
   options: RecordOptions = {},
 ): Promise<RecordResult> {
   if (events.length === 0) return { inserted: 0, duplicates: 0 };
-  const unique = new Map<string, UsageEvent>();
-  for (const event of events) if (!unique.has(event.messageId)) unique.set(event.messageId, event);
-  const batch = [...unique.values()];
-
-  if (options.userIsAccount) {
+  const b2c = options.userIsAccount ?? false;
+  if (b2c) {
     await ensureUserAccounts(
       db,
-      batch.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
+      events.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
     );
   }
-  const byGroup = await accountIdsByExternalId(db, [
-    ...new Set(
-      batch.flatMap((event) =>
-        event.accountExternalId
-          ? [event.accountExternalId]
-          : options.userIsAccount && event.userId
-            ? [event.userId]
-            : [],
-      ),
+  const { rows } = await sql<{ inserted: number }>`
+    with input as (
+      select * from unnest(
+        ${events.map((e) => e.messageId)}::text[],
+        ${events.map((e) => e.accountExternalId ?? (b2c ? e.userId : null))}::text[],
+        ${events.map((e) => e.userId)}::text[],
+        ${events.map((e) => e.type)}::text[],
+        ${events.map((e) => e.name)}::text[],
+        ${events.map((e) => e.occurredAt.toISOString())}::timestamptz[],
+        ${events.map((e) => e.count)}::int[],
+        ${events.map((e) => (e.properties ? JSON.stringify(e.properties) : null))}::jsonb[]
+      ) as i(message_id, group_id, user_id, type, name, occurred_at, count, properties)
     ),
-  ]);
-  const byUser = options.userIsAccount
-    ? new Map<string, string>()
-    : await accountIdsByUserId(db, [
-        ...new Set(batch.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : []))),
-      ]);
-  const accountOf = (event: UsageEvent): string | null => {
-    if (event.accountExternalId) return byGroup.get(event.accountExternalId) ?? null;
-    if (!event.userId) return null;
-    return (options.userIsAccount ? byGroup.get(event.userId) : byUser.get(event.userId)) ?? null;
-  };
-  const accountIds = batch.map(accountOf);
-
-  const { rows } = await sql<{ message_id: string }>`
-    insert into events (message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)
-    select * from unnest(
-      ${batch.map((e) => e.messageId)}::text[],
-      ${accountIds}::uuid[],
-      ${batch.map((e) => e.accountExternalId ?? (options.userIsAccount ? e.userId : null))}::text[],
-      ${batch.map((e) => e.userId)}::text[],
-      ${batch.map((e) => e.type)}::text[],
-      ${batch.map((e) => e.name)}::text[],
-      ${batch.map((e) => e.occurredAt.toISOString())}::timestamptz[],
-      ${batch.map((e) => e.count)}::int[],
-      ${batch.map((e) => (e.properties ? JSON.stringify(e.properties) : null))}::jsonb[])
-    on conflict (message_id) do nothing
-    returning message_id`.execute(db);
-
-  const inserted = new Set(rows.map((row) => row.message_id));
-  await rollUpUsage(
-    db,
-    batch.flatMap((event, index) => {
-      const accountId = accountIds[index];
-      return accountId && inserted.has(event.messageId)
-        ? [{ accountId, userId: event.userId, name: event.name, occurredAt: event.occurredAt, count: event.count }]
-        : [];
-    }),
-  );
-  return { inserted: inserted.size, duplicates: events.length - inserted.size };
+    -- Scalar subqueries, not joins: one index probe per event, never a scan of every account or contact.
+    resolved as (
+      select input.*, case
+        when input.group_id is not null then (select a.id from accounts a where a.external_id = input.group_id)
+        else (select c.account_id from contacts c where c.external_id = input.user_id)
+      end as account_id
+      from input
+    ),
+    stored as (
+      insert into events (message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)
+      select message_id, account_id, group_id, user_id, type, name, occurred_at, count, properties from resolved
+      on conflict (message_id) do nothing
+      returning account_id, user_id, name, occurred_at, count
+    ),
+    queued as (
+      insert into usage_pending (account_id, day, user_id, event_name, events)
+      select account_id, (occurred_at at time zone 'UTC')::date, user_id, name, sum(count) from stored
+      where account_id is not null
+      group by 1, 2, 3, 4
+    )
+    select count(*)::int as inserted from stored`.execute(db);
+  const inserted = rows[0]?.inserted ?? 0;
+  return { inserted, duplicates: events.length - inserted };
 }

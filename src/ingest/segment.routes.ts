@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Schema } from '../db/schema.js';
 import { badRequest, type FieldIssue } from '../server/http-error.js';
 import { defineRoute, type Executor, type RouteSpec } from '../server/route.js';
 import { applyGroup, applyIdentify } from './apply-identity.js';
@@ -43,8 +45,17 @@ interface Outcome {
   rejected: { index: number; messageId: string | null; field: string; message: string }[];
 }
 
-/** Applies parsed messages in one transaction: identities and groups first, so the events can find their account. */
+/**
+ * Applies parsed messages atomically: a batch of events alone is one statement; with identify/group calls (applied
+ * first, so the events can find their account) or B2C accounts to make, one transaction.
+ */
 async function applyMessages(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
+  const onlyEvents = parsed.every((item) => !item.ok || item.message.kind === 'event');
+  if (db.isTransaction || (onlyEvents && !userIsAccount)) return applyInOrder(db, parsed, userIsAccount);
+  return (db as Kysely<Schema>).transaction().execute((trx) => applyInOrder(trx, parsed, userIsAccount));
+}
+
+async function applyInOrder(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
   const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
   const events: UsageEvent[] = [];
   for (const [index, item] of parsed.entries()) {
@@ -84,6 +95,7 @@ function singleCall(type: 'track' | 'page' | 'screen' | 'identify' | 'group'): R
     response: accepted,
     maxBodyBytes: CALL_LIMIT,
     unaudited: UNAUDITED,
+    transaction: 'handler',
     async handler({ db, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant((body as { sentAt?: unknown }).sentAt) ?? null;
@@ -107,6 +119,7 @@ function batchCall(path: string): RouteSpec {
     response: accepted,
     maxBodyBytes: BATCH_LIMIT,
     unaudited: UNAUDITED,
+    transaction: 'handler',
     async handler({ db, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant(body.sentAt) ?? null;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Schema } from '../db/schema.js';
-import { type Scope, sha256 } from '../server/actor.js';
+import { forgetCachedKeys, type Scope, sha256 } from '../server/actor.js';
 
 export const scopes: readonly Scope[] = ['ingest', 'viewer', 'csm', 'admin'];
 
@@ -55,5 +55,6 @@ export async function revokeApiKey(db: Kysely<Schema>, idOrName: string): Promis
     .where(isId ? 'id' : 'name', '=', idOrName)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetCachedKeys();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -33,16 +33,37 @@ export function secretFromHeader(header: string | undefined): string | undefined
   return undefined;
 }
 
+// Known keys are remembered for a few seconds, sparing a query on every tracking batch; a revoked key stops
+// working within that time.
+const KEY_CACHE_MS = 5000;
+const keyCache = new Map<string, { actor: Actor; until: number }>();
+
+/** Called on revocation, so this process stops honouring a revoked key at once (others within KEY_CACHE_MS). */
+export function forgetCachedKeys(): void {
+  keyCache.clear();
+}
+
 export async function actorForSecret(db: Kysely<Schema>, secret: string): Promise<Actor | undefined> {
+  const hash = sha256(secret);
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  keyCache.delete(hash);
   const key = await db
     .selectFrom('api_keys')
     .select(['id', 'name', 'scope', 'user_is_account'])
-    .where('secret_sha256', '=', sha256(secret))
+    .where('secret_sha256', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return key
-    ? { label: `key:${key.id} (${key.name})`, scope: key.scope, keyId: key.id, userIsAccount: key.user_is_account }
-    : undefined;
+  if (!key) return undefined;
+  const actor: Actor = {
+    label: `key:${key.id} (${key.name})`,
+    scope: key.scope,
+    keyId: key.id,
+    userIsAccount: key.user_is_account,
+  };
+  if (keyCache.size > 1000) keyCache.clear();
+  keyCache.set(hash, { actor, until: Date.now() + KEY_CACHE_MS });
+  return actor;
 }
 
 /**

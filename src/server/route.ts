@@ -57,6 +57,11 @@ export interface RouteSpec<P = z.ZodType | undefined, Q = z.ZodType | undefined,
    * not edited by a person).
    */
   unaudited?: string;
+  /**
+   * 'handler': no transaction is opened for the route; the handler gets the database itself and opens one when it
+   * needs several statements (ingestion, where one statement per batch is what keeps it fast). Needs unaudited.
+   */
+  transaction?: 'route' | 'handler';
   handler(input: RouteInput<P, Q, B>): Promise<RouteReply>;
 }
 
@@ -150,7 +155,9 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
         route.handler({ params, query, body, actor, db, audit } as RouteInput<unknown, unknown, unknown>);
 
       let reply: RouteReply;
-      if (route.method === 'get') {
+      if (route.method === 'get' || route.transaction === 'handler') {
+        if (route.method !== 'get' && !route.unaudited)
+          throw new Error(`${route.path}: transaction 'handler' needs unaudited`);
         reply = await run(database.db, () => {
           throw new Error('a read route may not write audit entries');
         });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { attachPendingEvents } from '../ingest/attach-pending-events.js';
+import { flushUsageRollups } from './roll-up-usage.js';
 import { readUsageSettings } from './usage-settings.js';
 
 export interface UsageJobs {
@@ -16,31 +17,52 @@ export async function purgeExpiredEvents(database: Database, now = new Date()): 
 }
 
 /**
- * The server's background work for usage: attach events whose account appeared since (accounts made by the API
- * or an import rather than by group()), every few seconds; purge expired raw events, hourly.
+ * The server's background work for usage: move queued counts into the rollups, twice a second; attach events
+ * whose account appeared since (accounts made by the API or an import rather than by group()), every few
+ * seconds; purge expired raw events, hourly. Each job waits for its last run to end before the next.
  */
-export function startUsageJobs(database: Database, attachEveryMs = 3000): UsageJobs {
-  let running: Promise<unknown> = Promise.resolve();
+export function startUsageJobs(
+  database: Database,
+  intervals = { flushMs: 500, attachMs: 3000, purgeMs: 3_600_000 },
+): UsageJobs {
   let stopped = false;
-  const run = (work: () => Promise<unknown>) => {
-    running = running.then(work).catch((error: Error) => {
-      if (!stopped) process.stderr.write(`pacer: background usage job failed: ${error.message}\n`);
-    });
+  const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<unknown>>();
+  const every = (ms: number, work: () => Promise<unknown>, now = false) => {
+    const tick = () => {
+      if (stopped) return;
+      const running = work()
+        .catch((error: Error) => {
+          if (!stopped) process.stderr.write(`pacer: background usage job failed: ${error.message}\n`);
+        })
+        .finally(() => {
+          inFlight.delete(running);
+          schedule();
+        });
+      inFlight.add(running);
+    };
+    const schedule = () => {
+      if (stopped) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        tick();
+      }, ms);
+      timer.unref();
+      timers.add(timer);
+    };
+    if (now) tick();
+    else schedule();
   };
-  const attach = setInterval(
-    () => run(() => database.db.transaction().execute((trx) => attachPendingEvents(trx))),
-    attachEveryMs,
-  );
-  const purge = setInterval(() => run(() => purgeExpiredEvents(database)), 3_600_000);
-  attach.unref();
-  purge.unref();
-  run(() => purgeExpiredEvents(database));
+  every(intervals.flushMs, () => database.db.transaction().execute((trx) => flushUsageRollups(trx)));
+  every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
+  every(intervals.purgeMs, () => purgeExpiredEvents(database), true);
   return {
     async stop() {
       stopped = true;
-      clearInterval(attach);
-      clearInterval(purge);
-      await running;
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.all(inFlight);
+      // What was acknowledged before the stop is in the rollups after it.
+      await database.db.transaction().execute((trx) => flushUsageRollups(trx));
     },
   };
 }

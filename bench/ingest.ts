@@ -1,0 +1,331 @@
+// npm run bench:ingest — events/s through the Segment batch API into PostgreSQL and into the embedded PGlite,
+// how soon the rollups are current after the last acknowledgement, and the ratio to a raw COPY of the same rows
+// into the same database (the ceiling). Quote medians: the machine is small and noisy.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { v7 as uuidv7 } from 'uuid';
+import { openDatabase } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { createApiKey } from '../src/keys/api-keys.js';
+import { benchPostgres } from './support/temp-postgres.js';
+
+const ACCOUNTS = 2000;
+const USERS_PER_ACCOUNT = 10;
+const NAMES = Array.from({ length: 30 }, (_, i) => `Feature ${i + 1} Used`);
+const BATCH = 500;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
+
+interface Scenario {
+  engine: 'postgres' | 'pglite';
+  events: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+// A deterministic stream of live Segment track messages, shaped like product traffic: users in sessions of a few
+// events each, feature names by a Zipf law (a few features dominate), timestamps within the last minutes (live
+// ingestion sends what just happened); half name their account by context.groupId, half are known through the
+// user's contact.
+const ZIPF = (() => {
+  const weights = NAMES.map((_, rank) => 1 / (rank + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  return weights.map((w) => (acc += w / total));
+})();
+const nameAt = (x: number) => NAMES[ZIPF.findIndex((edge) => x <= edge)] ?? (NAMES[0] as string);
+
+interface BenchEvent {
+  messageId: string;
+  account: number;
+  user: string;
+  name: string;
+  timestamp: string;
+  value: number;
+  byGroup: boolean;
+}
+
+function makeEvents(total: number, run: number): BenchEvent[] {
+  const events: BenchEvent[] = [];
+  const now = Date.now();
+  let seed = 12345 + run;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  while (events.length < total) {
+    const account = Math.floor(random() * ACCOUNTS);
+    const user = `u-${account}-${Math.floor(random() * USERS_PER_ACCOUNT)}`;
+    const sessionLength = 1 + Math.floor(random() * 8);
+    const start = now - Math.floor(random() * 10 * 60_000);
+    for (let k = 0; k < sessionLength && events.length < total; k++) {
+      const i = events.length;
+      events.push({
+        messageId: `r${run}-m${i}`,
+        account,
+        user,
+        name: nameAt(random()),
+        timestamp: new Date(start + k * 5000).toISOString(),
+        value: i % 97,
+        byGroup: i % 2 === 0,
+      });
+    }
+  }
+  return events;
+}
+
+function makeBatches(events: BenchEvent[]): string[] {
+  const bodies: string[] = [];
+  for (let start = 0; start < events.length; start += BATCH) {
+    const batch = events.slice(start, start + BATCH).map((e) => ({
+      type: 'track',
+      messageId: e.messageId,
+      userId: e.user,
+      event: e.name,
+      timestamp: e.timestamp,
+      properties: { plan: 'pro', value: e.value },
+      ...(e.byGroup ? { context: { groupId: `acct-${e.account}` } } : {}),
+    }));
+    bodies.push(JSON.stringify({ batch, sentAt: new Date().toISOString() }));
+  }
+  return bodies;
+}
+
+function post(agent: Agent, port: number, auth: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/batch',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function seed(databaseUrl: string | undefined, dataDir: string | undefined): Promise<string> {
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+  await migrate(database);
+  const key = await createApiKey(database.db, 'bench', 'ingest');
+  await database.withSession(async (q) => {
+    const accounts = Array.from({ length: ACCOUNTS }, (_, a) => a);
+    const ids = accounts.map(() => uuidv7());
+    await q(`insert into accounts (id, external_id, name) select * from unnest($1::uuid[], $2::text[], $3::text[])`, [
+      ids,
+      accounts.map((a) => `acct-${a}`),
+      accounts.map((a) => `Account ${a}`),
+    ]);
+    const contactAccounts: string[] = [];
+    const contactIds: string[] = [];
+    const userIds: string[] = [];
+    for (const a of accounts) {
+      for (let u = 0; u < USERS_PER_ACCOUNT; u++) {
+        contactAccounts.push(ids[a] as string);
+        contactIds.push(uuidv7());
+        userIds.push(`u-${a}-${u}`);
+      }
+    }
+    await q(
+      `insert into contacts (account_id, id, external_id) select * from unnest($1::uuid[], $2::uuid[], $3::text[])`,
+      [contactAccounts, contactIds, userIds],
+    );
+  });
+  await database.close();
+  return key.secret;
+}
+
+function startServer(
+  env: Record<string, string | undefined>,
+  args: string[],
+): Promise<{ port: number; stop(): Promise<void> }> {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, PACER, 'start', '--port', '0', '--no-demo', ...args], {
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) {
+        resolve({
+          port: Number(match[1]),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+}
+
+async function rollupTotal(databaseUrl: string | undefined, dataDir: string | undefined): Promise<number> {
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+  const rows = await database.withSession((q) =>
+    q<{ n: number }>('select coalesce(sum(events), 0)::bigint as n from usage_daily'),
+  );
+  await database.close();
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The same rows as the HTTP run, as COPY text, into a copy of the events table: the database's own ceiling. */
+function copyText(events: BenchEvent[]): string {
+  const lines = events.map((e) =>
+    [
+      `c${e.messageId}`,
+      `acct-${e.account}`,
+      e.user,
+      'track',
+      e.name,
+      e.timestamp,
+      '1',
+      JSON.stringify({ plan: 'pro', value: e.value }),
+    ].join('\t'),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+async function rawCopy(
+  databaseUrl: string | undefined,
+  dataDir: string | undefined,
+  events: BenchEvent[],
+): Promise<number> {
+  const total = events.length;
+  const text = copyText(events);
+  const columns = '(message_id, account_external_id, user_id, type, name, occurred_at, count, properties)';
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query('create table if not exists copy_baseline (like events including defaults)');
+    await client.query('alter table copy_baseline add primary key (message_id)').catch(() => undefined);
+    const started = performance.now();
+    await pipeline(Readable.from([text]), client.query(copyFrom(`copy copy_baseline ${columns} from stdin`)));
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('drop table copy_baseline');
+    await client.end();
+    return total / seconds;
+  }
+  const database = await openDatabase({ dataDir });
+  const pglite = database.pglite;
+  if (!pglite) throw new Error('expected the embedded engine');
+  await pglite.exec(
+    'create table if not exists copy_baseline (like events including defaults); alter table copy_baseline add primary key (message_id);',
+  );
+  const started = performance.now();
+  await pglite.query(`copy copy_baseline ${columns} from '/dev/blob'`, [], { blob: new Blob([text]) });
+  const seconds = (performance.now() - started) / 1000;
+  await pglite.exec('drop table copy_baseline');
+  await database.close();
+  return total / seconds;
+}
+
+async function runOnce(scenario: Scenario, run: number, target: { databaseUrl?: string; dataDir?: string }) {
+  const { databaseUrl, dataDir } = target;
+  const secret = await seed(databaseUrl, dataDir);
+  const before = await rollupTotal(databaseUrl, dataDir);
+  const server = await startServer(
+    databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined },
+    dataDir ? ['--data', dataDir] : [],
+  );
+  const events = makeEvents(scenario.events, run);
+  const bodies = makeBatches(events);
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const auth = `Basic ${Buffer.from(`${secret}:`).toString('base64')}`;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as string;
+        const status = await post(agent, server.port, auth, body);
+        if (status !== 200) throw new Error(`batch answered ${status}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  // Rollups are written in the transaction that acknowledges the batch: check they are current now.
+  const ackToCheck = performance.now();
+  await server.stop();
+  const after = await rollupTotal(databaseUrl, dataDir);
+  const rollupLagSeconds = (performance.now() - ackToCheck) / 1000;
+  if (after - before !== scenario.events)
+    throw new Error(`rollups hold ${after - before} events, expected ${scenario.events}`);
+  const copyRate = await rawCopy(databaseUrl, dataDir, events);
+  return { rate: scenario.events / seconds, copyRate, rollupLagSeconds };
+}
+
+async function main() {
+  const postgres = await benchPostgres();
+  const scenarios: Scenario[] = [
+    ...(postgres ? [{ engine: 'postgres' as const, events: Number(process.env.BENCH_PG_EVENTS ?? 300_000) }] : []),
+    { engine: 'pglite', events: Number(process.env.BENCH_PGLITE_EVENTS ?? 100_000) },
+  ];
+  if (!postgres)
+    console.log('PostgreSQL: skipped (no server: set PACER_BENCH_DATABASE_URL or apt-get install postgresql)');
+  console.log(
+    `bench:ingest — ${BATCH}-event batches, ${CLIENTS} concurrent clients on loopback, ${RUNS} runs each; server in its own process`,
+  );
+  try {
+    for (const scenario of scenarios) {
+      const results = [];
+      for (let run = 0; run < RUNS; run++) {
+        const dataDir = scenario.engine === 'pglite' ? mkdtempSync(join(tmpdir(), 'pacer-bench-')) : undefined;
+        let databaseUrl: string | undefined;
+        if (scenario.engine === 'postgres' && postgres) {
+          const admin = new pg.Client({ connectionString: postgres.url });
+          await admin.connect();
+          await admin.query(`drop database if exists bench_ingest_${run}`);
+          await admin.query(`create database bench_ingest_${run}`);
+          await admin.end();
+          const url = new URL(postgres.url);
+          url.pathname = `/bench_ingest_${run}`;
+          databaseUrl = url.toString();
+        }
+        const result = await runOnce(scenario, run, { databaseUrl, dataDir });
+        results.push(result);
+        console.log(
+          `  ${scenario.engine} run ${run + 1}: ${Math.round(result.rate).toLocaleString('en')} events/s via HTTP; raw COPY ${Math.round(result.copyRate).toLocaleString('en')} rows/s; ratio ${(result.rate / result.copyRate).toFixed(2)}; rollups checked current ${result.rollupLagSeconds.toFixed(2)} s after the last ack`,
+        );
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      }
+      const rate = median(results.map((r) => r.rate));
+      const copy = median(results.map((r) => r.copyRate));
+      console.log(
+        `${scenario.engine}: median ${Math.round(rate).toLocaleString('en')} events/s (${scenario.events.toLocaleString('en')} events), raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio to COPY ${(rate / copy).toFixed(2)}`,
+      );
+    }
+  } finally {
+    postgres?.stop();
+  }
+}
+
+await main();
