@@ -197,10 +197,11 @@ async function rollupTotal(databaseUrl: string | undefined, dataDir: string | un
 }
 
 /** The same rows as the HTTP run, as COPY text, into a copy of the events table: the database's own ceiling. */
-function copyText(events: BenchEvent[]): string {
+function copyText(events: BenchEvent[], accountIds: Map<string, string>): string {
   const lines = events.map((e) =>
     [
       `c${e.messageId}`,
+      accountIds.get(`acct-${e.account}`),
       `acct-${e.account}`,
       e.user,
       'track',
@@ -219,11 +220,12 @@ async function rawCopy(
   events: BenchEvent[],
 ): Promise<number> {
   const total = events.length;
-  const text = copyText(events);
-  const columns = '(message_id, account_external_id, user_id, type, name, occurred_at, count, properties)';
+  const columns = '(message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)';
+  const idsOf = (rows: { id: string; external_id: string }[]) => new Map(rows.map((row) => [row.external_id, row.id]));
   if (databaseUrl) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const text = copyText(events, idsOf((await client.query('select id, external_id from accounts')).rows));
     await client.query('create table if not exists copy_baseline (like events including defaults)');
     await client.query('alter table copy_baseline add primary key (message_id)').catch(() => undefined);
     const started = performance.now();
@@ -236,6 +238,10 @@ async function rawCopy(
   const database = await openDatabase({ dataDir });
   const pglite = database.pglite;
   if (!pglite) throw new Error('expected the embedded engine');
+  const text = copyText(
+    events,
+    idsOf((await pglite.query<{ id: string; external_id: string }>('select id, external_id from accounts')).rows),
+  );
   await pglite.exec(
     'create table if not exists copy_baseline (like events including defaults); alter table copy_baseline add primary key (message_id);',
   );

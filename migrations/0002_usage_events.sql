@@ -3,10 +3,10 @@
 create table events (
   -- Segment's messageId, or one derived from the row for imports: a retried batch is not counted twice.
   message_id text primary key,
-  -- Null until the account is known; account_external_id / user_id say where it belongs when it appears.
   -- No foreign key: its row lock (FOR KEY SHARE on the account) from every event of concurrent batches was the
   -- bottleneck of ingestion; the trigger below deletes an account's events with it instead.
-  account_id uuid,
+  account_id uuid not null,
+  -- The groupId the event came with, if any.
   account_external_id text,
   user_id text,
   type text not null check (type in ('track', 'page', 'screen')),
@@ -18,8 +18,22 @@ create table events (
   properties jsonb
 );
 create index events_account_time_idx on events (account_id, occurred_at desc, message_id);
-create index events_unattached_group_idx on events (account_external_id) where account_id is null;
-create index events_unattached_user_idx on events (user_id) where account_id is null;
+
+-- Events whose account is not known yet (a groupId no account has, a user who is no contact yet): kept here and
+-- moved into events, and counted, when the account or contact appears. Apart so that events needs no index for it.
+create table unattached_events (
+  message_id text primary key,
+  account_external_id text,
+  user_id text,
+  type text not null,
+  name text not null,
+  occurred_at timestamptz not null,
+  received_at timestamptz not null default now(),
+  count integer not null default 1,
+  properties jsonb
+);
+create index unattached_events_group_idx on unattached_events (account_external_id);
+create index unattached_events_user_idx on unattached_events (user_id) where account_external_id is null;
 
 create function delete_account_events() returns trigger language plpgsql as $$
 begin

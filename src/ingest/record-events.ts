@@ -44,18 +44,25 @@ export async function recordEvents(
       events.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
     );
   }
+  // The batch travels as one JSON text that PostgreSQL unpacks: far cheaper for Node than eight escaped arrays.
   const { rows } = await sql<{ inserted: number }>`
     with input as (
-      select * from unnest(
-        ${events.map((e) => e.messageId)}::text[],
-        ${events.map((e) => e.accountExternalId ?? (b2c ? e.userId : null))}::text[],
-        ${events.map((e) => e.userId)}::text[],
-        ${events.map((e) => e.type)}::text[],
-        ${events.map((e) => e.name)}::text[],
-        ${events.map((e) => e.occurredAt.toISOString())}::timestamptz[],
-        ${events.map((e) => e.count)}::int[],
-        ${events.map((e) => (e.properties ? JSON.stringify(e.properties) : null))}::jsonb[]
-      ) as i(message_id, group_id, user_id, type, name, occurred_at, count, properties)
+      select * from json_to_recordset(${JSON.stringify(
+        events.map((e) => ({
+          m: e.messageId,
+          g: e.accountExternalId ?? (b2c ? e.userId : null),
+          u: e.userId,
+          t: e.type,
+          n: e.name,
+          o: e.occurredAt.toISOString(),
+          c: e.count,
+          p: e.properties,
+        })),
+      )}::json) as i(m text, g text, u text, t text, n text, o timestamptz, c int, p jsonb)
+    ),
+    input_named as (
+      select m as message_id, g as group_id, u as user_id, t as type, n as name, o as occurred_at, c as count, p as properties
+      from input
     ),
     -- Scalar subqueries, not joins: one index probe per event, never a scan of every account or contact.
     resolved as (
@@ -63,21 +70,28 @@ export async function recordEvents(
         when input.group_id is not null then (select a.id from accounts a where a.external_id = input.group_id)
         else (select c.account_id from contacts c where c.external_id = input.user_id)
       end as account_id
-      from input
+      from input_named as input
     ),
     stored as (
       insert into events (message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)
       select message_id, account_id, group_id, user_id, type, name, occurred_at, count, properties from resolved
+      where account_id is not null
       on conflict (message_id) do nothing
       returning account_id, user_id, name, occurred_at, count
+    ),
+    kept as (
+      insert into unattached_events (message_id, account_external_id, user_id, type, name, occurred_at, count, properties)
+      select message_id, group_id, user_id, type, name, occurred_at, count, properties from resolved
+      where account_id is null
+      on conflict (message_id) do nothing
+      returning 1
     ),
     queued as (
       insert into usage_pending (account_id, day, user_id, event_name, events)
       select account_id, (occurred_at at time zone 'UTC')::date, user_id, name, sum(count) from stored
-      where account_id is not null
       group by 1, 2, 3, 4
     )
-    select count(*)::int as inserted from stored`.execute(db);
+    select (select count(*) from stored)::int + (select count(*) from kept)::int as inserted`.execute(db);
   const inserted = rows[0]?.inserted ?? 0;
   return { inserted, duplicates: events.length - inserted };
 }

@@ -84,19 +84,31 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
 async function readJson(c: Context, maxBytes: number): Promise<unknown> {
-  let bytes = Buffer.from(await c.req.arrayBuffer());
-  if ((c.req.header('content-encoding') ?? '').toLowerCase() === 'gzip') {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') bytes = Buffer.alloc(maxBytes + 1);
-      else throw badRequest([{ field: '(body)', message: 'is not valid gzip' }]);
+  if ((c.req.header('content-encoding') ?? '').toLowerCase() !== 'gzip') {
+    const text = await c.req.text();
+    if (Buffer.byteLength(text) > maxBytes) {
+      throw new HttpError(
+        413,
+        'too_large',
+        `the body is over ${Math.round(maxBytes / 1024)} KB, the limit of this call`,
+      );
     }
+    return parseJsonText(text);
+  }
+  let bytes = Buffer.from(await c.req.arrayBuffer());
+  try {
+    bytes = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') bytes = Buffer.alloc(maxBytes + 1);
+    else throw badRequest([{ field: '(body)', message: 'is not valid gzip' }]);
   }
   if (bytes.length > maxBytes) {
     throw new HttpError(413, 'too_large', `the body is over ${Math.round(maxBytes / 1024)} KB, the limit of this call`);
   }
-  const text = bytes.toString('utf8');
+  return parseJsonText(bytes.toString('utf8'));
+}
+
+function parseJsonText(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

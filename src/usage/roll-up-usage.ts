@@ -1,38 +1,8 @@
 import { sql } from 'kysely';
-import { utcDay } from '../ingest/usage-event.js';
 import type { Executor } from '../server/route.js';
-
-export interface CountedEvent {
-  accountId: string;
-  userId: string | null;
-  name: string;
-  occurredAt: Date;
-  count: number;
-}
 
 // Any constant: only one rollup flush runs at a time across the processes sharing a database.
 const FLUSH_LOCK_KEY = 727_274_002;
-
-/**
- * Queues events for the rollups, in the caller's transaction: one row per (account, day, user, name) of the batch.
- * Late events carry their own day, so they land on it.
- */
-export async function queueUsage(db: Executor, events: CountedEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const event of events) {
-    const key = `${event.accountId}\u0000${utcDay(event.occurredAt)}\u0000${event.userId ?? ''}\u0000${event.name}`;
-    counts.set(key, (counts.get(key) ?? 0) + event.count);
-  }
-  const keys = [...counts.keys()].map((key) => key.split('\u0000'));
-  await sql`insert into usage_pending (account_id, day, user_id, event_name, events)
-    select * from unnest(
-      ${keys.map((k) => k[0])}::uuid[],
-      ${keys.map((k) => k[1])}::date[],
-      ${keys.map((k) => k[2] || null)}::text[],
-      ${keys.map((k) => k[3])}::text[],
-      ${[...counts.values()].map(String)}::bigint[])`.execute(db);
-}
 
 /**
  * Moves every queued count into the daily rollups, incrementally (each key's count grows by what arrived), in one
