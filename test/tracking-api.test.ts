@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { Analytics } from '@segment/analytics-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/keys/api-keys.js';
+import { purgeExpiredEvents } from '../src/usage/usage-jobs.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -213,5 +214,46 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       (u) => u.summary.dau > 0,
     );
     expect(subscriberUsage.summary).toMatchObject({ dau: 1, mau: 1, lastActiveDay: today() });
+  });
+});
+
+describe.each(testEngines())('raw event retention on $engine', ({ open }) => {
+  it('deletes raw events past the retention period and keeps the rollups', async () => {
+    const server = await startTestServer(await open());
+    try {
+      const key = (await createApiKey(server.database.db, 'web', 'ingest')).secret;
+      const auth = { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` };
+      await server.call('POST', '/api/accounts', { name: 'Old timer', externalId: 'old' });
+      const old = new Date(Date.now() - 500 * 86_400_000).toISOString();
+      const recent = new Date(Date.now() - 5 * 86_400_000).toISOString();
+      await server.call(
+        'POST',
+        '/v1/batch',
+        {
+          batch: [
+            { type: 'track', userId: 'u1', event: 'Old', timestamp: old, context: { groupId: 'old' } },
+            { type: 'track', userId: 'u1', event: 'Recent', timestamp: recent, context: { groupId: 'old' } },
+          ],
+        },
+        auth,
+      );
+      expect(
+        (await server.call('PUT', '/api/settings/usage', { keyFeatures: ['Recent'], eventRetentionDays: 400 })).status,
+      ).toBe(200);
+      const account = (await server.call<{ data: { id: string }[] }>('GET', '/api/accounts?externalId=old')).body
+        .data[0];
+      await until(
+        () => server.call<{ rolledUpEvents: number }>('GET', '/api/usage/status'),
+        (status) => status.body.rolledUpEvents === 2,
+      );
+      expect(await purgeExpiredEvents(server.database)).toBe(1);
+      const events = await server.call<{ data: { name: string }[] }>('GET', `/api/accounts/${account?.id}/events`);
+      expect(events.body.data.map((e) => e.name)).toEqual(['Recent']);
+      const oldDay = old.slice(0, 10);
+      const usage = await server.call<Usage>('GET', `/api/accounts/${account?.id}/usage?from=${oldDay}&to=${oldDay}`);
+      expect(usage.body.series[0]?.events).toEqual({ Old: 1 });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -34,6 +34,28 @@ const eventsQuery = z.strictObject({
 export const usageRoutes = [
   defineRoute({
     method: 'get',
+    path: '/api/usage/status',
+    access: 'viewer',
+    tag: 'Usage',
+    summary: 'How far ingestion has got: events in the rollups, counts still queued, events waiting for their account',
+    response: z.object({ rolledUpEvents: z.number(), queuedCounts: z.number(), unattachedEvents: z.number() }),
+    async handler({ db }) {
+      const { rows } = await sql<{ rolled: number; queued: number; unattached: number }>`
+        select (select coalesce(sum(events), 0) from usage_daily)::bigint as rolled,
+          (select count(*) from usage_pending)::bigint as queued,
+          (select count(*) from unattached_events)::bigint as unattached`.execute(db);
+      const row = rows[0];
+      return {
+        body: {
+          rolledUpEvents: Number(row?.rolled ?? 0),
+          queuedCounts: Number(row?.queued ?? 0),
+          unattachedEvents: Number(row?.unattached ?? 0),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/accounts/:id/usage',
     access: 'viewer',
     tag: 'Usage',
