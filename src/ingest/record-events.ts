@@ -36,7 +36,6 @@ export async function recordEvents(
   events: UsageEvent[],
   options: RecordOptions = {},
 ): Promise<RecordResult> {
-  if (events.length === 0) return { inserted: 0, duplicates: 0 };
   const b2c = options.userIsAccount ?? false;
   if (b2c) {
     await ensureUserAccounts(
@@ -44,8 +43,23 @@ export async function recordEvents(
       events.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
     );
   }
+  const stored = await storeEvents(db, events, options);
+  return { inserted: stored.size, duplicates: events.length - stored.size };
+}
+
+/**
+ * recordEvents without making B2C accounts first, answering which messageIds were stored now (the others had
+ * been stored before).
+ */
+export async function storeEvents(
+  db: Executor,
+  events: UsageEvent[],
+  options: RecordOptions = {},
+): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const b2c = options.userIsAccount ?? false;
   // The batch travels as one JSON text that PostgreSQL unpacks: far cheaper for Node than eight escaped arrays.
-  const { rows } = await sql<{ inserted: number }>`
+  const { rows } = await sql<{ message_id: string }>`
     with input as (
       select * from json_to_recordset(${JSON.stringify(
         events.map((e) => ({
@@ -77,21 +91,20 @@ export async function recordEvents(
       select message_id, account_id, group_id, user_id, type, name, occurred_at, count, properties from resolved
       where account_id is not null
       on conflict (message_id) do nothing
-      returning account_id, user_id, name, occurred_at, count
+      returning message_id, account_id, user_id, name, occurred_at, count
     ),
     kept as (
       insert into unattached_events (message_id, account_external_id, user_id, type, name, occurred_at, count, properties)
       select message_id, group_id, user_id, type, name, occurred_at, count, properties from resolved
       where account_id is null
       on conflict (message_id) do nothing
-      returning 1
+      returning message_id
     ),
     queued as (
       insert into usage_pending (account_id, day, user_id, event_name, events)
       select account_id, (occurred_at at time zone 'UTC')::date, user_id, name, sum(count) from stored
       group by 1, 2, 3, 4
     )
-    select (select count(*) from stored)::int + (select count(*) from kept)::int as inserted`.execute(db);
-  const inserted = rows[0]?.inserted ?? 0;
-  return { inserted, duplicates: events.length - inserted };
+    select message_id from stored union all select message_id from kept`.execute(db);
+  return new Set(rows.map((row) => row.message_id));
 }

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Schema } from '../db/schema.js';
+import type { Database } from '../db/database.js';
 import { badRequest, type FieldIssue } from '../server/http-error.js';
 import { defineRoute, type Executor, type RouteSpec } from '../server/route.js';
 import { applyGroup, applyIdentify } from './apply-identity.js';
+import { ingestWriterFor } from './ingest-writer.js';
 import { recordEvents } from './record-events.js';
 import { type ParsedMessage, parseInstant, parseSegmentMessage } from './segment-message.js';
 import type { UsageEvent } from './usage-event.js';
@@ -49,10 +49,19 @@ interface Outcome {
  * Applies parsed messages atomically: a batch of events alone is one statement; with identify/group calls (applied
  * first, so the events can find their account) or B2C accounts to make, one transaction.
  */
-async function applyMessages(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
+async function applyMessages(database: Database, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
   const onlyEvents = parsed.every((item) => !item.ok || item.message.kind === 'event');
-  if (db.isTransaction || (onlyEvents && !userIsAccount)) return applyInOrder(db, parsed, userIsAccount);
-  return (db as Kysely<Schema>).transaction().execute((trx) => applyInOrder(trx, parsed, userIsAccount));
+  if (onlyEvents) {
+    const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
+    const events: UsageEvent[] = [];
+    for (const [index, item] of parsed.entries()) {
+      if (item.ok && item.message.kind === 'event') events.push(item.message.event);
+      else if (!item.ok) outcome.rejected.push({ index, messageId: item.messageId ?? null, ...item.issue });
+    }
+    const result = await ingestWriterFor(database).write(events, userIsAccount);
+    return { ...outcome, accepted: events.length, duplicates: result.duplicates };
+  }
+  return database.db.transaction().execute((trx) => applyInOrder(trx, parsed, userIsAccount));
 }
 
 async function applyInOrder(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
@@ -96,12 +105,12 @@ function singleCall(type: 'track' | 'page' | 'screen' | 'identify' | 'group'): R
     maxBodyBytes: CALL_LIMIT,
     unaudited: UNAUDITED,
     transaction: 'handler',
-    async handler({ db, body, actor }) {
+    async handler({ database, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant((body as { sentAt?: unknown }).sentAt) ?? null;
       const parsed = parseSegmentMessage(body, receivedAt, sentAt, type);
       if (!parsed.ok) throw badRequest([parsed.issue]);
-      const outcome = await applyMessages(db, [parsed], actor.userIsAccount ?? false);
+      const outcome = await applyMessages(database, [parsed], actor.userIsAccount ?? false);
       return { body: { success: true, ...outcome } };
     },
   });
@@ -120,7 +129,7 @@ function batchCall(path: string): RouteSpec {
     maxBodyBytes: BATCH_LIMIT,
     unaudited: UNAUDITED,
     transaction: 'handler',
-    async handler({ db, body, actor }) {
+    async handler({ database, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant(body.sentAt) ?? null;
       const parsed = body.batch.map((raw) =>
@@ -133,7 +142,7 @@ function batchCall(path: string): RouteSpec {
           ),
         );
       }
-      const outcome = await applyMessages(db, parsed, actor.userIsAccount ?? false);
+      const outcome = await applyMessages(database, parsed, actor.userIsAccount ?? false);
       return { body: { success: true, ...outcome } };
     },
   });

@@ -29,6 +29,8 @@ export interface RouteInput<P, Q, B> {
   actor: Actor;
   /** In a transaction for every method but GET: nothing half-written stays if the handler throws. */
   db: Executor;
+  /** The database itself, for routes that manage their own writes (transaction: 'handler'). */
+  database: Database;
   audit(entry: AuditEntry): void;
 }
 
@@ -164,7 +166,7 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
         : undefined;
 
       const run = async (db: Executor, audit: (entry: AuditEntry) => void) =>
-        route.handler({ params, query, body, actor, db, audit } as RouteInput<unknown, unknown, unknown>);
+        route.handler({ params, query, body, actor, db, database, audit } as RouteInput<unknown, unknown, unknown>);
 
       let reply: RouteReply;
       if (route.method === 'get' || route.transaction === 'handler') {
