@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { explainChange, type Override, scaleValue, scoreHealth } from './score-account.js';
+import type { GroupNode, MissingPolicy, Thresholds } from './scorecard.schema.js';
+
+const thresholds: Thresholds = { red: 40, yellow: 70 };
+const exclude: MissingPolicy = { kind: 'exclude' };
+
+function scorecard(daysMissing: MissingPolicy = exclude): GroupNode {
+  return {
+    type: 'group',
+    name: 'Health',
+    weight: 1,
+    mode: 'weighted',
+    children: [
+      {
+        type: 'group',
+        name: 'Usage',
+        weight: 60,
+        mode: 'weighted',
+        children: [
+          {
+            type: 'measure',
+            measure: 'licence',
+            label: 'Licence utilisation',
+            weight: 2,
+            scale: { kind: 'linear', from: 0, to: 1 },
+            missing: exclude,
+          },
+          {
+            type: 'measure',
+            measure: 'days_inactive',
+            weight: 1,
+            scale: {
+              kind: 'bands',
+              bands: [
+                { max: 7, score: 100, color: 'green' },
+                { min: 7, max: 30, score: 50, color: 'yellow' },
+                { min: 30, score: 0, color: 'red' },
+              ],
+            },
+            missing: daysMissing,
+          },
+        ],
+      },
+      {
+        type: 'group',
+        name: 'Voice',
+        weight: 40,
+        mode: 'worst',
+        children: [
+          { type: 'measure', measure: 'nps', weight: 1, scale: { kind: 'linear', from: 0, to: 10 }, missing: exclude },
+          { type: 'measure', measure: 'csat', weight: 1, scale: { kind: 'linear', from: 1, to: 5 }, missing: exclude },
+        ],
+      },
+    ],
+  };
+}
+
+const asOf = '2026-11-24T00:00:00.000Z';
+
+describe('scales', () => {
+  it('maps linear scales with clamping, either direction', () => {
+    expect(scaleValue(0.5, { kind: 'linear', from: 0, to: 1 }, thresholds).score).toBe(50);
+    expect(scaleValue(1.7, { kind: 'linear', from: 0, to: 1 }, thresholds).score).toBe(100);
+    expect(scaleValue(-3, { kind: 'linear', from: 0, to: 1 }, thresholds).score).toBe(0);
+    // Lower is better: 3 open tickets on a 10 → 0 scale is 70.
+    expect(scaleValue(3, { kind: 'linear', from: 10, to: 0 }, thresholds)).toEqual({ score: 70, color: 'green' });
+  });
+
+  it('uses each measure’s own bands: [min, max), first match', () => {
+    const bands = scorecard().children[0] as GroupNode;
+    const days = bands.children[1];
+    if (days?.type !== 'measure') throw new Error('fixture');
+    expect(scaleValue(6.9, days.scale, thresholds)).toEqual({ score: 100, color: 'green' });
+    expect(scaleValue(7, days.scale, thresholds)).toEqual({ score: 50, color: 'yellow' });
+    expect(scaleValue(45, days.scale, thresholds)).toEqual({ score: 0, color: 'red' });
+  });
+});
+
+describe('weighted and worst-condition groups', () => {
+  it('combines nested groups by weight, and a worst group by its lowest child', () => {
+    // Usage = (2×50 + 1×50)/3 = 50; Voice = min(80, 25) = 25; overall = 0.6×50 + 0.4×25 = 40 → yellow (not < 40).
+    const result = scoreHealth({
+      root: scorecard(),
+      thresholds,
+      values: { licence: 0.5, days_inactive: 10, nps: 8, csat: 2 },
+      asOf,
+    });
+    expect(result.score).toBeCloseTo(40, 10);
+    expect(result.color).toBe('yellow');
+    const points = Object.fromEntries(result.measures.map((m) => [m.measure, [m.effectiveWeight, m.points]]));
+    expect(points.licence?.[0]).toBeCloseTo(0.4, 10); // 0.6 × 2/3
+    expect(points.licence?.[1]).toBeCloseTo(20, 10);
+    expect(points.days_inactive?.[1]).toBeCloseTo(10, 10);
+    expect(points.csat?.[1]).toBeCloseTo(10, 10); // the worst of Voice carries its 0.4
+    expect(points.nps?.[1]).toBe(0);
+    expect(result.measures.reduce((sum, m) => sum + m.points, 0)).toBeCloseTo(40, 10);
+  });
+});
+
+describe('missing values', () => {
+  const values = { licence: 0.9, nps: 8, csat: 2 };
+
+  it('excluded: the weight is shared among the measures present', () => {
+    // Usage = licence alone = 90; overall = 0.6×90 + 0.4×25 = 64.
+    const result = scoreHealth({ root: scorecard(exclude), thresholds, values, asOf });
+    expect(result.score).toBeCloseTo(64, 10);
+    expect(result.measures.find((m) => m.measure === 'days_inactive')).toMatchObject({
+      missing: true,
+      score: null,
+      points: 0,
+    });
+  });
+
+  it('fixed: a missing value scores as told', () => {
+    // Usage = (2×90 + 1×0)/3 = 60; overall = 0.6×60 + 0.4×25 = 46.
+    const result = scoreHealth({ root: scorecard({ kind: 'fixed', score: 0 }), thresholds, values, asOf });
+    expect(result.score).toBeCloseTo(46, 10);
+  });
+
+  it('a group with nothing present drops out; no data at all gives no score rather than a made-up one', () => {
+    // Voice missing: overall = Usage = (2×90 + 1×50)/3 = 76.67.
+    const partial = scoreHealth({ root: scorecard(), thresholds, values: { licence: 0.9, days_inactive: 10 }, asOf });
+    expect(partial.score).toBe(76.67);
+    const none = scoreHealth({ root: scorecard(), thresholds, values: {}, asOf });
+    expect(none).toMatchObject({ score: null, color: null });
+  });
+});
+
+describe('overrides', () => {
+  const values = { licence: 0.9, days_inactive: 10, nps: 8, csat: 2 };
+  const base = { reason: 'CSAT survey went to the wrong person', by: 'kenji', expiresAt: '2026-12-31T00:00:00.000Z' };
+
+  it('a measure override replaces that measure’s score and shows as overridden', () => {
+    const override: Override = { ...base, measure: 'csat', score: 90 };
+    // Voice = min(80, 90) = 80; overall = 0.6 × 76.67 + 0.4 × 80 = 78 → green.
+    const result = scoreHealth({ root: scorecard(), thresholds, values, overrides: [override], asOf });
+    expect(result.score).toBeCloseTo(78, 10);
+    expect(result.color).toBe('green');
+    expect(result.measures.find((m) => m.measure === 'csat')?.override).toEqual(override);
+  });
+
+  it('an overall colour override sets the colour, keeps the computed one beside it, and expires', () => {
+    const override: Override = { ...base, measure: null, color: 'red', reason: 'Champion resigned yesterday' };
+    const result = scoreHealth({ root: scorecard(), thresholds, values, overrides: [override], asOf });
+    expect(result.color).toBe('red');
+    expect(result.computedColor).toBe('yellow'); // 0.6 × 76.67 + 0.4 × 25 = 56
+    const later = scoreHealth({
+      root: scorecard(),
+      thresholds,
+      values,
+      overrides: [override],
+      asOf: '2027-01-01T00:00:00.000Z',
+    });
+    expect(later.color).toBe('yellow');
+    expect(later.override).toBeUndefined();
+  });
+});
+
+describe('explaining a change', () => {
+  it('names the measures that moved the score, by how many points, from what to what', () => {
+    const before = scoreHealth({
+      root: scorecard(),
+      thresholds,
+      values: { licence: 0.9, days_inactive: 10, nps: 8, csat: 2 },
+      asOf,
+    });
+    const after = scoreHealth({
+      root: scorecard(),
+      thresholds,
+      values: { licence: 0.45, days_inactive: 10, nps: 8, csat: 2 },
+      asOf,
+    });
+    // Licence 90 → 45 points at weight 0.4: −18 points; overall 56 → 38.
+    expect((after.score as number) - (before.score as number)).toBeCloseTo(-18, 10);
+    const changes = explainChange(before, after);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ measure: 'licence', label: 'Licence utilisation', from: 0.9, to: 0.45 });
+    expect(changes[0]?.points).toBeCloseTo(-18, 10);
+  });
+});

@@ -1,0 +1,201 @@
+import type { Color, GroupNode, MeasureNode, Scale, ScorecardNode, Thresholds } from './scorecard.schema.js';
+
+// Health scoring as plain functions: measure values in, a score with its reasons out. No database here.
+
+export type MeasureValues = Record<string, number | null | undefined>;
+
+export interface Override {
+  /** A measure id, or null for the overall colour. */
+  measure: string | null;
+  score?: number;
+  color?: Color;
+  reason: string;
+  expiresAt: string | null;
+  by: string;
+}
+
+export interface MeasureResult {
+  measure: string;
+  label: string;
+  value: number | null;
+  /** 0–100, or null when the value is missing and the policy excludes it. */
+  score: number | null;
+  color: Color | null;
+  /** This measure's share of the overall score, 0–1, after missing measures' weight was shared out. */
+  effectiveWeight: number;
+  /** Points this measure contributes to the overall score (effectiveWeight × score). */
+  points: number;
+  missing: boolean;
+  override?: Override;
+}
+
+export interface HealthResult {
+  score: number | null;
+  color: Color | null;
+  computedColor: Color | null;
+  measures: MeasureResult[];
+  override?: Override;
+}
+
+const clamp = (x: number) => Math.min(100, Math.max(0, x));
+
+export function colorFor(score: number, thresholds: Thresholds): Color {
+  if (score < thresholds.red) return 'red';
+  if (score < thresholds.yellow) return 'yellow';
+  return 'green';
+}
+
+/** A value's score (0–100) and, for bands, the measure's own colour. */
+export function scaleValue(value: number, scale: Scale, thresholds: Thresholds): { score: number; color: Color } {
+  if (scale.kind === 'bands') {
+    const band = scale.bands.find(
+      (b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max),
+    );
+    if (band) return { score: band.score, color: band.color };
+    // Outside every band: the nearest end band.
+    const ordered = [...scale.bands].sort(
+      (a, b) => (a.min ?? Number.NEGATIVE_INFINITY) - (b.min ?? Number.NEGATIVE_INFINITY),
+    );
+    const nearest = value < (ordered[0]?.min ?? Number.NEGATIVE_INFINITY) ? ordered[0] : ordered.at(-1);
+    return { score: nearest?.score ?? 0, color: nearest?.color ?? 'red' };
+  }
+  const score = clamp(
+    scale.from === scale.to ? (value >= scale.to ? 100 : 0) : ((value - scale.from) / (scale.to - scale.from)) * 100,
+  );
+  return { score, color: colorFor(score, thresholds) };
+}
+
+const isActive = (override: Override, asOf: string) => override.expiresAt === null || override.expiresAt > asOf;
+
+interface NodeScore {
+  score: number | null;
+  /** Measure results below this node with their weight within the node (summing to 1 over non-missing ones). */
+  parts: { result: MeasureResult; share: number }[];
+}
+
+function scoreMeasure(
+  node: MeasureNode,
+  values: MeasureValues,
+  thresholds: Thresholds,
+  override?: Override,
+): NodeScore {
+  const raw = values[node.measure];
+  const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+  const result: MeasureResult = {
+    measure: node.measure,
+    label: node.label ?? node.measure,
+    value,
+    score: null,
+    color: null,
+    effectiveWeight: 0,
+    points: 0,
+    missing: value === null,
+  };
+  if (value !== null) Object.assign(result, scaleValue(value, node.scale, thresholds));
+  else if (node.missing.kind === 'fixed') {
+    result.score = node.missing.score;
+    result.color = colorFor(node.missing.score, thresholds);
+  }
+  if (override) {
+    result.override = override;
+    if (override.score !== undefined) {
+      result.score = override.score;
+      result.color = override.color ?? colorFor(override.score, thresholds);
+    } else if (override.color) {
+      result.color = override.color;
+      // A colour set by hand scores as the middle of that colour's range.
+      result.score =
+        override.color === 'red'
+          ? thresholds.red / 2
+          : override.color === 'yellow'
+            ? (thresholds.red + thresholds.yellow) / 2
+            : (thresholds.yellow + 100) / 2;
+    }
+  }
+  return { score: result.score, parts: result.score === null ? [{ result, share: 0 }] : [{ result, share: 1 }] };
+}
+
+function scoreNode(
+  node: ScorecardNode,
+  values: MeasureValues,
+  thresholds: Thresholds,
+  overrides: Map<string, Override>,
+): NodeScore {
+  if (node.type === 'measure') return scoreMeasure(node, values, thresholds, overrides.get(node.measure));
+  const children = node.children.map((child) => ({ child, scored: scoreNode(child, values, thresholds, overrides) }));
+  const present = children.filter((c) => c.scored.score !== null);
+  const missingParts = children
+    .filter((c) => c.scored.score === null)
+    .flatMap((c) => c.scored.parts.map((p) => ({ ...p, share: 0 })));
+  if (present.length === 0) return { score: null, parts: missingParts };
+  if (node.mode === 'worst') {
+    const worst = present.reduce((a, b) => ((b.scored.score as number) < (a.scored.score as number) ? b : a));
+    // The worst child carries the whole group; the others are shown with no weight.
+    const parts = present.flatMap((c) => c.scored.parts.map((p) => ({ ...p, share: c === worst ? p.share : 0 })));
+    return { score: worst.scored.score, parts: [...parts, ...missingParts] };
+  }
+  const totalWeight = present.reduce((sum, c) => sum + c.child.weight, 0);
+  const score = present.reduce((sum, c) => sum + (c.child.weight / totalWeight) * (c.scored.score as number), 0);
+  const parts = present.flatMap((c) =>
+    c.scored.parts.map((p) => ({ ...p, share: (p.share * c.child.weight) / totalWeight })),
+  );
+  return { score, parts: [...parts, ...missingParts] };
+}
+
+/** Scores an account: the root group over its measure values, with overrides that have not expired by asOf. */
+export function scoreHealth(input: {
+  root: GroupNode;
+  thresholds: Thresholds;
+  values: MeasureValues;
+  overrides?: Override[];
+  asOf: string;
+}): HealthResult {
+  const active = (input.overrides ?? []).filter((o) => isActive(o, input.asOf));
+  const byMeasure = new Map(active.filter((o) => o.measure !== null).map((o) => [o.measure as string, o]));
+  const overall = active.find((o) => o.measure === null);
+  const scored = scoreNode(input.root, input.values, input.thresholds, byMeasure);
+  const measures = scored.parts.map(({ result, share }) => ({
+    ...result,
+    effectiveWeight: share,
+    points: share * (result.score ?? 0),
+  }));
+  // Scores are shown and coloured to two decimals, so 39.99999… from float sums is the 40 it is on paper.
+  const score = scored.score === null ? null : Math.round(scored.score * 100) / 100;
+  const computedColor = score === null ? null : colorFor(score, input.thresholds);
+  return {
+    score,
+    color: overall?.color ?? computedColor,
+    computedColor,
+    measures,
+    ...(overall ? { override: overall } : {}),
+  };
+}
+
+export interface MeasureChange {
+  measure: string;
+  label: string;
+  from: number | null;
+  to: number | null;
+  /** Change in points contributed to the overall score. */
+  points: number;
+}
+
+/** Which measures moved a score between two results, largest effect first. */
+export function explainChange(before: HealthResult, after: HealthResult): MeasureChange[] {
+  const keys = new Set([...before.measures, ...after.measures].map((m) => m.measure));
+  const changes: MeasureChange[] = [];
+  for (const key of keys) {
+    const a = before.measures.find((m) => m.measure === key);
+    const b = after.measures.find((m) => m.measure === key);
+    const points = (b?.points ?? 0) - (a?.points ?? 0);
+    if (Math.abs(points) < 1e-9 && a?.value === b?.value) continue;
+    changes.push({
+      measure: key,
+      label: b?.label ?? a?.label ?? key,
+      from: a?.value ?? null,
+      to: b?.value ?? null,
+      points,
+    });
+  }
+  return changes.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+}
