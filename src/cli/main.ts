@@ -5,6 +5,7 @@ import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
 import { startServer } from '../server/start-server.js';
 import { type DataOption, openMigratedDatabase, withDataOption } from './database-options.js';
+import { registerImportCommand } from './import-command.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -77,6 +78,8 @@ withDataOption(program.command('migrate').description('apply database migrations
     );
   }),
 );
+
+registerImportCommand(program);
 
 const keys = program
   .command('keys')

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { Presets, SingleBar } from 'cli-progress';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { DateOrder } from '../importers/coerce-value.js';
+import { formatSummary, type ImportProgress, openImport, runImport } from '../importers/import-file.js';
+import { importKindNames, isImportKindName } from '../importers/import-kinds.js';
+import type { FileFormat } from '../importers/read-rows.js';
+import { type DataOption, openMigratedDatabase, withDataOption } from './database-options.js';
+
+interface ImportOptions extends DataOption {
+  format?: FileFormat;
+  map: string[];
+  mapping?: string;
+  set: string[];
+  dateFormat?: Exclude<DateOrder, 'ymd'>;
+  rejects?: string;
+  b2c?: boolean;
+  chunkSize?: number;
+  verbose?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseChunkSize(value: string): number {
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new InvalidArgumentError('must be a whole number, 1 or more');
+  return size;
+}
+
+async function readMappingFile(path: string): Promise<Record<string, unknown>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--mapping ${path}: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--mapping ${path}: must be a JSON object such as {"externalId": "customerID"}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** A progress bar with rows per second, only for a person watching a terminal. */
+function progressBar(kind: string): { update(progress: ImportProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const started = Date.now();
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: `${kind} [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    Presets.shades_classic,
+  );
+  let begun = false;
+  return {
+    update(progress) {
+      const payload = {
+        rows: progress.rowsRead,
+        speed: Math.round(progress.rowsRead / Math.max((Date.now() - started) / 1000, 0.001)),
+      };
+      if (!begun) {
+        bar.start(Math.max(progress.totalBytes, 1), 0, payload);
+        begun = true;
+      }
+      bar.update(progress.bytesRead, payload);
+    },
+    stop() {
+      if (begun) bar.stop();
+      begun = false;
+    },
+  };
+}
+
+export function registerImportCommand(program: Command): void {
+  withDataOption(
+    program
+      .command('import')
+      .description('load customer data or usage events from a CSV or JSON Lines file (.gz too); safe to run again')
+      .argument('<kind>', `what the file holds: ${importKindNames.join(', ')}`)
+      .argument('<file>', 'a .csv, .csv.gz, .jsonl, .ndjson or .jsonl.gz file')
+      .addOption(
+        new Option('--format <format>', 'the file format, when its name does not say').choices(['csv', 'jsonl']),
+      )
+      .option(
+        '--map <pairs>',
+        'field=column pairs, comma-separated, e.g. externalId=customerID (repeatable)',
+        collect,
+        [],
+      )
+      .option('--mapping <file>', 'a JSON file of field → column, e.g. {"externalId": "customerID"}')
+      .option('--set <pair>', 'field=value given to every row, e.g. currency=USD (repeatable)', collect, [])
+      .addOption(
+        new Option('--date-format <order>', 'read dates like 01/02/2026 as day/month/year or month/day/year').choices([
+          'dmy',
+          'mdy',
+        ]),
+      )
+      .option('--rejects <path>', 'where the rejected rows go (default FILE.rejects.csv)')
+      .option('--b2c', 'events: each user is its own account')
+      .option('--chunk-size <rows>', 'rows per transaction (default 500; 10000 for events)', parseChunkSize)
+      .option('--verbose', 'say on stderr each time a chunk has committed'),
+  ).action(async (kind: string, file: string, options: ImportOptions) => {
+    try {
+      if (!isImportKindName(kind))
+        throw new Error(`cannot import ${kind}: the kinds are ${importKindNames.join(', ')}`);
+      const mappingFile = options.mapping ? await readMappingFile(options.mapping) : undefined;
+      const controller = new AbortController();
+      const bar = progressBar(kind);
+      const opened = await openImport({
+        kind,
+        file,
+        format: options.format,
+        mapping: { file: mappingFile, map: options.map, set: options.set },
+        dateOrder: options.dateFormat ?? 'ymd',
+        rejectsPath: options.rejects,
+        userIsAccount: options.b2c ?? false,
+        chunkSize: options.chunkSize,
+        signal: controller.signal,
+        onProgress: (progress) => bar.update(progress),
+        onChunkCommitted(progress) {
+          bar.update(progress);
+          if (options.verbose) process.stderr.write(`committed ${progress.rowsCommitted} rows\n`);
+        },
+      });
+      const database = await openMigratedDatabase(options);
+      const onInterrupt = () => {
+        if (controller.signal.aborted) process.exit(130);
+        controller.abort();
+        process.stderr.write('\nStopping after the rows read so far (Ctrl-C again to stop at once)…\n');
+      };
+      process.on('SIGINT', onInterrupt);
+      try {
+        const summary = await runImport(database, opened);
+        bar.stop();
+        process.stdout.write(formatSummary(summary));
+        if (summary.interrupted) process.exitCode = 130;
+      } finally {
+        bar.stop();
+        process.off('SIGINT', onInterrupt);
+        await database.close();
+      }
+    } catch (error) {
+      process.stderr.write(`pacer: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  });
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  coerceValue,
+  inferTraitValue,
+  parseBoolean,
+  parseCalendarDate,
+  parseDecimal,
+  parseInstant,
+  parseTags,
+} from './coerce-value.js';
+
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => {
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+};
+const reason = (parsed: { ok: boolean; reason?: string }) => (parsed.ok ? undefined : parsed.reason);
+
+describe('parseDecimal', () => {
+  it('reads amounts with currency symbols, thousands separators and signs', () => {
+    expect(value(parseDecimal('$1,234.50'))).toBe('1234.50');
+    expect(value(parseDecimal('¥1,200'))).toBe('1200');
+    expect(value(parseDecimal('€ 29.85'))).toBe('29.85');
+    expect(value(parseDecimal('29.85 €'))).toBe('29.85');
+    expect(value(parseDecimal('-$5.00'))).toBe('-5.00');
+    expect(value(parseDecimal('$-5'))).toBe('-5');
+    expect(value(parseDecimal('(12.00)'))).toBe('-12.00');
+    expect(value(parseDecimal('1,234,567'))).toBe('1234567');
+    expect(value(parseDecimal('.5'))).toBe('0.5');
+  });
+
+  it('refuses what is not a number rather than guessing', () => {
+    expect(reason(parseDecimal('1,23'))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('1.234,50'))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('12abc'))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('$$5'))).toMatch(/must be a number/);
+  });
+});
+
+describe('parseBoolean', () => {
+  it('reads yes/no, true/false, y/n and 1/0 in any case', () => {
+    for (const text of ['yes', 'YES', 'true', 'True', 'y', '1']) expect(value(parseBoolean(text))).toBe(true);
+    for (const text of ['no', 'No', 'false', 'FALSE', 'n', '0']) expect(value(parseBoolean(text))).toBe(false);
+    expect(reason(parseBoolean('maybe'))).toMatch(/yes\/no/);
+  });
+});
+
+describe('parseCalendarDate', () => {
+  it('reads ISO and year-first dates, and the date part of date-times as written', () => {
+    expect(value(parseCalendarDate('2026-03-01'))).toBe('2026-03-01');
+    expect(value(parseCalendarDate('2026/3/1'))).toBe('2026-03-01');
+    expect(value(parseCalendarDate('2026-03-01T23:30:00-05:00'))).toBe('2026-03-01');
+    // 1772323200 s = 2026-03-01T00:00:00Z
+    expect(value(parseCalendarDate('1772323200'))).toBe('2026-03-01');
+    expect(value(parseCalendarDate('1772323200000'))).toBe('2026-03-01');
+  });
+
+  it('refuses day/month against month/day unless told which', () => {
+    expect(reason(parseCalendarDate('01/02/2026'))).toMatch(
+      /could be day\/month\/year or month\/day\/year.*--date-format/,
+    );
+    expect(reason(parseCalendarDate('31/12/2026'))).toMatch(/--date-format dmy or mdy/);
+    expect(value(parseCalendarDate('01/02/2026', 'dmy'))).toBe('2026-02-01');
+    expect(value(parseCalendarDate('01/02/2026', 'mdy'))).toBe('2026-01-02');
+    expect(value(parseCalendarDate('31.12.2026', 'dmy'))).toBe('2026-12-31');
+  });
+
+  it('refuses days that are not in the calendar', () => {
+    expect(reason(parseCalendarDate('2026-02-29'))).toMatch(/not a day of the calendar/);
+    expect(value(parseCalendarDate('2028-02-29'))).toBe('2028-02-29');
+    expect(reason(parseCalendarDate('13/13/2026', 'dmy'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseCalendarDate('20260301'))).toMatch(/must be a date such as 2026-03-01/);
+  });
+});
+
+describe('parseInstant', () => {
+  const iso = (text: unknown, order?: 'dmy' | 'mdy') => value(parseInstant(text, order)).toISOString();
+
+  it('reads zones, reads zoneless times as UTC and dates alone as midnight UTC', () => {
+    expect(iso('2026-03-01T09:30:00+09:00')).toBe('2026-03-01T00:30:00.000Z');
+    expect(iso('2026-03-01T09:30:00.25Z')).toBe('2026-03-01T09:30:00.250Z');
+    expect(iso('2026-03-01 15:00:00')).toBe('2026-03-01T15:00:00.000Z');
+    expect(iso('2026/03/01 15:00')).toBe('2026-03-01T15:00:00.000Z');
+    expect(iso('2026-03-01')).toBe('2026-03-01T00:00:00.000Z');
+    expect(iso('3/1/2026 9:30 PM', 'mdy')).toBe('2026-03-01T21:30:00.000Z');
+    expect(iso('3/1/2026 12:05 AM', 'mdy')).toBe('2026-03-01T00:05:00.000Z');
+  });
+
+  it('reads unix seconds and milliseconds', () => {
+    expect(iso('1772323200')).toBe('2026-03-01T00:00:00.000Z');
+    expect(iso(1772323200)).toBe('2026-03-01T00:00:00.000Z');
+    expect(iso('1772323200123')).toBe('2026-03-01T00:00:00.123Z');
+  });
+
+  it('refuses impossible days and times, even in the fast path for UTC text', () => {
+    expect(reason(parseInstant('2026-02-30T10:00:00Z'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseInstant('2026-03-01T24:00:00Z'))).toMatch(/not a time of day/);
+    expect(reason(parseInstant('yesterday'))).toMatch(/must be a date-time/);
+  });
+});
+
+describe('coerceValue', () => {
+  it('treats an empty cell as absent and JSON null as null', () => {
+    expect(coerceValue('', 'number')).toEqual({ ok: true, value: undefined });
+    expect(coerceValue('  ', 'text')).toEqual({ ok: true, value: undefined });
+    expect(coerceValue(null, 'date')).toEqual({ ok: true, value: null });
+  });
+
+  it('gives each field type what the API schemas expect', () => {
+    expect(value(coerceValue('$1,234.50', 'money'))).toBe('1234.50');
+    expect(value(coerceValue('1,200', 'number'))).toBe(1200);
+    expect(value(coerceValue(' High Touch ', 'enum'))).toBe('high_touch');
+    expect(value(coerceValue('2026-03-01 09:30:00', 'timestamp'))).toBe('2026-03-01T09:30:00.000Z');
+    expect(value(coerceValue('{"tier":"gold"}', 'object'))).toEqual({ tier: 'gold' });
+    expect(reason(coerceValue('[1]', 'object'))).toMatch(/JSON object/);
+  });
+});
+
+describe('parseTags and inferTraitValue', () => {
+  it('splits tags on commas, semicolons and bars and writes them as slugs', () => {
+    expect(value(parseTags('Champion Left; outage|budget_cut,'))).toEqual(['champion-left', 'outage', 'budget-cut']);
+  });
+
+  it('turns only numbers written the JavaScript way into numbers', () => {
+    expect(inferTraitValue('34')).toBe(34);
+    expect(inferTraitValue('29.85')).toBe(29.85);
+    expect(inferTraitValue('007')).toBe('007');
+    expect(inferTraitValue('1.50')).toBe('1.50');
+    expect(inferTraitValue('12345678901234567890')).toBe('12345678901234567890');
+    expect(inferTraitValue('Yes')).toBe('Yes');
+  });
+});

@@ -1,0 +1,307 @@
+// Turning the text of a CSV cell (or a JSON value) into what the API schemas expect. Each parser answers either
+// the value or a reason a person can act on; the resource's own zod schema then applies the API's rules.
+
+/** timestamp gives ISO 8601 text for the API schemas; instant gives a Date (usage events, which skip zod). */
+export type FieldType =
+  | 'text'
+  | 'enum'
+  | 'number'
+  | 'money'
+  | 'boolean'
+  | 'date'
+  | 'timestamp'
+  | 'instant'
+  | 'tags'
+  | 'object';
+
+/** How to read dates written with the year last: 01/02/2026. Without dmy or mdy they are refused as ambiguous. */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A decimal written by a person or a spreadsheet, as a plain decimal string: "$1,234.50" → "1234.50",
+ * "€ 29.85" → "29.85", "(12.00)" → "-12.00", "-¥1,200" → "-1200". Comma is only a thousands separator.
+ */
+export function parseDecimal(text: string): Parsed<string> {
+  let rest = text.trim();
+  let negative = false;
+  if (rest.startsWith('(') && rest.endsWith(')')) {
+    negative = true;
+    rest = rest.slice(1, -1).trim();
+  }
+  const stripSign = () => {
+    if (rest.startsWith('-') || rest.startsWith('+')) {
+      negative = negative || rest.startsWith('-');
+      rest = rest.slice(1).trim();
+    }
+  };
+  stripSign();
+  rest = rest.replace(/^\p{Sc}\s*|\s*\p{Sc}$/u, '');
+  stripSign();
+  if (GROUPED.test(rest)) rest = rest.replaceAll(',', '');
+  if (!PLAIN.test(rest)) return fail(`must be a number such as 1234.50, not ${quoted(text)}`);
+  if (rest.startsWith('.')) rest = `0${rest}`;
+  if (rest.endsWith('.')) rest = rest.slice(0, -1);
+  return ok(`${negative ? '-' : ''}${rest}`);
+}
+
+export function parseNumber(value: unknown): Parsed<number> {
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('must be a finite number');
+  if (typeof value !== 'string') return fail(`must be a number, not ${JSON.stringify(value)}`);
+  const decimal = parseDecimal(value);
+  if (!decimal.ok) return decimal;
+  const number = Number(decimal.value);
+  return Number.isFinite(number) ? ok(number) : fail('is too large');
+}
+
+/** Money stays a decimal string so that no float rounding happens before the conversion to minor units. */
+export function parseMoney(value: unknown): Parsed<string | number> {
+  if (typeof value === 'number') return ok(value);
+  if (typeof value !== 'string') return fail(`must be a decimal amount such as 29.85, not ${JSON.stringify(value)}`);
+  const decimal = parseDecimal(value);
+  return decimal.ok ? decimal : fail(`must be a decimal amount such as 29.85, not ${quoted(value)}`);
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1']);
+const FALSE = new Set(['false', 'no', 'n', '0']);
+
+export function parseBoolean(value: unknown): Parsed<boolean> {
+  if (typeof value === 'boolean') return ok(value);
+  const text = String(value).trim().toLowerCase();
+  if (TRUE.has(text)) return ok(true);
+  if (FALSE.has(text)) return ok(false);
+  return fail(`must be yes/no, true/false, y/n or 1/0, not ${quoted(String(value))}`);
+}
+
+interface DateTimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** Minutes east of UTC; UTC when the text names no zone. */
+  offsetMinutes: number;
+}
+
+const YEAR_FIRST = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/;
+const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/;
+const TIME =
+  /^(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+// 9+ digits: 8 would be a YYYYMMDD date as often as 1970 in seconds. 1e11 seconds is the year 5138: milliseconds.
+const UNIX = /^-?\d{9,}(\.\d+)?$/;
+const DATE_EXAMPLE = 'a date such as 2026-03-01';
+
+function unixParts(seconds: number): DateTimeParts {
+  const date = new Date(Math.round(Math.abs(seconds) >= 1e11 ? seconds : seconds * 1000));
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    millisecond: date.getUTCMilliseconds(),
+    offsetMinutes: 0,
+  };
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseDateTimeParts(value: unknown, order: DateOrder, expected: string): Parsed<DateTimeParts> {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? ok(unixParts(value)) : fail(`must be ${expected}, not ${value}`);
+  }
+  if (typeof value !== 'string') return fail(`must be ${expected}, not ${JSON.stringify(value)}`);
+  const text = value.trim();
+  if (UNIX.test(text)) return ok(unixParts(Number(text)));
+  let year: number;
+  let month: number;
+  let day: number;
+  let rest: string;
+  const yearFirst = YEAR_FIRST.exec(text);
+  const yearLast = yearFirst ? null : YEAR_LAST.exec(text);
+  if (yearFirst) {
+    [year, month, day] = [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];
+    rest = text.slice(yearFirst[0].length);
+  } else if (yearLast) {
+    if (order === 'ymd') {
+      return fail(
+        `${quoted(text)} could be day/month/year or month/day/year: give --date-format dmy or mdy, or write ${DATE_EXAMPLE}`,
+      );
+    }
+    const [first, second] = [Number(yearLast[1]), Number(yearLast[2])];
+    [day, month] = order === 'dmy' ? [first, second] : [second, first];
+    year = Number(yearLast[3]);
+    rest = text.slice(yearLast[0].length);
+  } else {
+    return fail(`must be ${expected}, not ${quoted(text)}`);
+  }
+  const time = TIME.exec(rest);
+  if (!time) return fail(`must be ${expected}, not ${quoted(text)}`);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+    return fail(`${quoted(text)} is not a day of the calendar`);
+  }
+  let hour = Number(time[1] ?? 0);
+  const minute = Number(time[2] ?? 0);
+  const second = Number(time[3] ?? 0);
+  const millisecond = Number((time[4] ?? '0').padEnd(3, '0').slice(0, 3));
+  const meridiem = time[5]?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return fail(`${quoted(text)} has an hour that is not 1–12 with ${time[5]}`);
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return fail(`${quoted(text)} is not a time of day`);
+  let offsetMinutes = 0;
+  const zone = time[6]?.toUpperCase();
+  if (zone && zone !== 'Z' && zone !== 'UTC' && zone !== 'GMT') {
+    const digits = zone.slice(1).replace(':', '');
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  }
+  return ok({ year, month, day, hour, minute, second, millisecond, offsetMinutes });
+}
+
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A calendar date as 'YYYY-MM-DD'. A date-time gives the date as written (its own zone's date); unix time gives
+ * the UTC date.
+ */
+export function parseCalendarDate(value: unknown, order: DateOrder = 'ymd'): Parsed<string> {
+  const parts = parseDateTimeParts(value, order, DATE_EXAMPLE);
+  if (!parts.ok) return parts;
+  const { year, month, day } = parts.value;
+  return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
+}
+
+/** An instant. A date alone is midnight UTC; a date-time without a zone is read as UTC. */
+export function parseInstant(value: unknown, order: DateOrder = 'ymd'): Parsed<Date> {
+  if (typeof value === 'string' && UTC_ISO.test(value)) {
+    // The common case, a million times over in an event export: Date.parse, once the day and hour are known to be real.
+    const date = new Date(Date.parse(value));
+    if (date.getUTCDate() === Number(value.slice(8, 10)) && date.getUTCHours() === Number(value.slice(11, 13))) {
+      return ok(date);
+    }
+  }
+  const parts = parseDateTimeParts(value, order, 'a date-time such as 2026-03-01T09:30:00Z or 2026-03-01 09:30:00');
+  if (!parts.ok) return parts;
+  const { year, month, day, hour, minute, second, millisecond, offsetMinutes } = parts.value;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
+  const date = new Date(utc);
+  if (Number.isNaN(date.getTime())) return fail('is out of the range of dates');
+  return ok(date);
+}
+
+/** A value of a closed list, as the API spells it: "High Touch" → "high_touch", "NPS" → "nps". */
+export function parseEnum(value: unknown): Parsed<string> {
+  if (typeof value !== 'string') return fail(`must be a text, not ${JSON.stringify(value)}`);
+  return ok(
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
+}
+
+/** Tags in one cell, separated by commas, semicolons or bars: "Champion Left; outage" → [champion-left, outage]. */
+export function parseTags(value: unknown): Parsed<string[]> {
+  if (Array.isArray(value))
+    return ok(
+      value.map((tag) =>
+        String(tag)
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_]+/g, '-'),
+      ),
+    );
+  if (typeof value !== 'string') return fail(`must be tags separated by commas, not ${JSON.stringify(value)}`);
+  return ok(
+    value
+      .split(/[,;|]/)
+      .map((tag) =>
+        tag
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_]+/g, '-'),
+      )
+      .filter((tag) => tag !== ''),
+  );
+}
+
+/** A JSON object, given as one (JSON Lines) or written as JSON text in a cell. */
+export function parseObject(value: unknown): Parsed<Record<string, unknown>> {
+  let object = value;
+  if (typeof value === 'string') {
+    try {
+      object = JSON.parse(value);
+    } catch {
+      return fail(`must be a JSON object such as {"tier":"gold"}, not ${quoted(value)}`);
+    }
+  }
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    return fail('must be a JSON object such as {"tier":"gold"}');
+  }
+  return ok(object as Record<string, unknown>);
+}
+
+export function parseText(value: unknown): Parsed<string> {
+  if (typeof value === 'string') return ok(value.trim());
+  if (typeof value === 'number' || typeof value === 'boolean') return ok(String(value));
+  return fail(`must be a text, not ${JSON.stringify(value)}`);
+}
+
+/**
+ * The value of one field of the given type, or undefined when the cell is empty (absent: an update leaves the
+ * field as it is). JSON null stays null, which clears a field that may be null.
+ */
+export function coerceValue(value: unknown, type: FieldType, order: DateOrder = 'ymd'): Parsed<unknown> {
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return ok(undefined);
+  if (value === null) return ok(null);
+  switch (type) {
+    case 'text':
+      return parseText(value);
+    case 'enum':
+      return parseEnum(value);
+    case 'number':
+      return parseNumber(value);
+    case 'money':
+      return parseMoney(value);
+    case 'boolean':
+      return parseBoolean(value);
+    case 'date':
+      return parseCalendarDate(value, order);
+    case 'timestamp': {
+      const instant = parseInstant(value, order);
+      return instant.ok ? ok(instant.value.toISOString()) : instant;
+    }
+    case 'instant':
+      return parseInstant(value, order);
+    case 'tags':
+      return parseTags(value);
+    case 'object':
+      return parseObject(value);
+  }
+}
+
+/**
+ * A cell that goes into traits or properties as it is, except that a number written the way JavaScript writes it
+ * becomes a number ("34" → 34, "29.85" → 29.85); "007", "1.50" or a 20-digit id stay text, so nothing is lost.
+ */
+export function inferTraitValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value !== '' && value.length < 17 && String(Number(value)) === value) return Number(value);
+  return value;
+}

@@ -1,0 +1,305 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../db/database.js';
+import type { UsageEvent } from '../ingest/usage-event.js';
+import { flushUsageRollups } from '../usage/roll-up-usage.js';
+import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
+import type { DateOrder } from './coerce-value.js';
+import { type ImportKind, type ImportKindName, importKinds } from './import-kinds.js';
+import {
+  addCounts,
+  type ChunkRow,
+  type ChunkWriter,
+  type Counts,
+  loadChunk,
+  noCounts,
+  type Reject,
+} from './load-chunk.js';
+import { mapRow } from './map-row.js';
+import { createDuplicateCounter, type DuplicateCounter, prepareEvent } from './prepare-event.js';
+import { type Prepared, prepareRecord, type RecordInput, reasonOf } from './prepare-record.js';
+import { type FileFormat, openRowSource, type RowSource } from './read-rows.js';
+import { type ColumnMapping, type MappingRequest, resolveMapping } from './resolve-mapping.js';
+import { openRejectsFile } from './write-rejects.js';
+
+export const DEFAULT_RECORD_CHUNK = 500;
+export const DEFAULT_EVENT_CHUNK = 10_000;
+const EVENT_CHUNKS_IN_FLIGHT = 3;
+// Events' counts wait in usage_pending until moved into the rollups; the import moves them about this often.
+const ROLLUP_INTERVAL_MS = 1000;
+
+export interface ImportProgress {
+  rowsRead: number;
+  /** Rows in chunks that have committed. */
+  rowsCommitted: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ImportRequest {
+  kind: ImportKindName;
+  file: string;
+  format?: FileFormat;
+  mapping?: MappingRequest;
+  dateOrder?: DateOrder;
+  /** Default: FILE.rejects.csv beside the file. */
+  rejectsPath?: string;
+  /** B2C: each user is its own account (events). */
+  userIsAccount?: boolean;
+  chunkSize?: number;
+  /** Stops reading; the rows read so far are loaded, then the import ends with interrupted set. */
+  signal?: AbortSignal;
+  onProgress?(progress: ImportProgress): void;
+  onChunkCommitted?(progress: ImportProgress): void;
+}
+
+export interface ImportSummary extends Counts {
+  kind: ImportKindName;
+  file: string;
+  rowsRead: number;
+  rejected: number;
+  seconds: number;
+  /** Columns that fill no field of a kind without traits. */
+  ignoredColumns: string[];
+  rejectsPath?: string;
+  interrupted: boolean;
+}
+
+/** Columns a kind cannot be imported without (a missing one would reject every row). */
+const requiredFields: Partial<Record<ImportKindName, string[]>> = {
+  accounts: ['externalId'],
+  contacts: ['externalId'],
+  tickets: ['externalId'],
+  events: ['name', 'timestamp'],
+};
+
+type Loaded = RecordInput | UsageEvent;
+
+function writerFor(kind: ImportKind, userIsAccount: boolean): ChunkWriter<Loaded> {
+  if (kind.load === 'events') return eventWriter(userIsAccount) as ChunkWriter<Loaded>;
+  const spec = kind.spec;
+  if (!spec) throw new Error(`${kind.name} have no resource`);
+  return (kind.load === 'externalId' ? upsertWriter(spec) : importKeyWriter(spec)) as ChunkWriter<Loaded>;
+}
+
+/**
+ * Rows naming an account that does not exist are turned away before the chunk's transaction, with the reason the
+ * API gives, so that they do not send the whole chunk down the slow row-by-row path.
+ */
+async function rejectUnknownAccounts(
+  database: Database,
+  rows: ChunkRow<Loaded>[],
+): Promise<{ rows: ChunkRow<Loaded>[]; rejects: Reject[] }> {
+  const named = [
+    ...new Set(
+      rows.flatMap(({ value }) => {
+        const id = (value as RecordInput).input.accountExternalId;
+        return typeof id === 'string' ? [id] : [];
+      }),
+    ),
+  ];
+  if (named.length === 0) return { rows, rejects: [] };
+  const { rows: found } = await sql<{ external_id: string }>`select external_id from accounts
+    where external_id = any(${named}::text[])`.execute(database.db);
+  const known = new Set(found.map((row) => row.external_id));
+  const kept: ChunkRow<Loaded>[] = [];
+  const rejects: Reject[] = [];
+  for (const row of rows) {
+    const id = (row.value as RecordInput).input.accountExternalId;
+    if (typeof id !== 'string' || known.has(id)) kept.push(row);
+    else {
+      rejects.push({
+        line: row.line,
+        raw: row.source.raw,
+        reason: `accountExternalId: no account has the external id ${JSON.stringify(id)}`,
+      });
+    }
+  }
+  return { rows: kept, rejects };
+}
+
+export function formatSummary(summary: ImportSummary): string {
+  const rate = summary.seconds > 0 ? Math.round(summary.rowsRead / summary.seconds) : summary.rowsRead;
+  const lines = [
+    `${summary.kind}: ${summary.rowsRead} rows read, ${summary.inserted} inserted, ${summary.updated} updated, ` +
+      `${summary.unchanged} unchanged, ${summary.rejected} rejected in ${summary.seconds.toFixed(1)} s (${rate} rows/s)`,
+  ];
+  if (summary.rejectsPath) lines.push(`Rejected rows, with the reason for each: ${summary.rejectsPath}`);
+  if (summary.ignoredColumns.length > 0) {
+    lines.push(`Columns ignored (${summary.kind} have no such field): ${summary.ignoredColumns.join(', ')}`);
+  }
+  if (summary.interrupted) lines.push('Interrupted: run the same command again to load the rest.');
+  return `${lines.join('\n')}\n`;
+}
+
+async function recordAudit(database: Database, summary: ImportSummary, error?: string): Promise<void> {
+  await database.db
+    .insertInto('audit_log')
+    .values({
+      id: uuidv7(),
+      actor: 'cli',
+      action: `import ${summary.kind}`,
+      entity: 'import',
+      entity_id: null,
+      account_id: null,
+      changes: JSON.stringify({
+        file: summary.file,
+        rowsRead: summary.rowsRead,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        ...(summary.interrupted ? { interrupted: true } : {}),
+        ...(error ? { error } : {}),
+      }),
+    })
+    .execute();
+}
+
+export interface OpenedImport {
+  request: ImportRequest;
+  kind: ImportKind;
+  source: RowSource;
+  mapping: ColumnMapping;
+}
+
+/**
+ * Opens the file and resolves the mapping against its columns: what can be wrong with the command line (no such
+ * file, an unknown field, a missing column) fails here, before any database is opened.
+ */
+export async function openImport(request: ImportRequest): Promise<OpenedImport> {
+  const kind = importKinds[request.kind];
+  const source = await openRowSource(request.file, request.format);
+  const mapping = resolveMapping(kind, source.columns, { ...request.mapping, dateOrder: request.dateOrder });
+  for (const field of requiredFields[kind.name] ?? []) {
+    if (!mapping.sources.some((source) => source.field === field) && !(field in mapping.constants)) {
+      throw new Error(
+        `${kind.name} need a ${field} column and none of the file's columns is one: map one with --map ${field}=COLUMN (columns: ${source.columns.join(', ') || 'none'})`,
+      );
+    }
+  }
+  return { request, kind, source, mapping };
+}
+
+export async function importFile(database: Database, request: ImportRequest): Promise<ImportSummary> {
+  return runImport(database, await openImport(request));
+}
+
+/**
+ * Imports a CSV or JSON Lines file of one kind: streamed, mapped, coerced, validated with the API's schemas and
+ * loaded in chunks that each commit on their own. Loading is idempotent (upsert by external id, import keys,
+ * event message ids), so running it again after an interruption loads every row exactly once.
+ */
+export async function runImport(database: Database, opened: OpenedImport): Promise<ImportSummary> {
+  const started = performance.now();
+  const { request, kind, source, mapping } = opened;
+  const dateOrder = request.dateOrder ?? 'ymd';
+  const rejectsFile = openRejectsFile(request.rejectsPath ?? `${request.file}.rejects.csv`);
+  const writer = writerFor(kind, request.userIsAccount ?? false);
+  const chunkSize = request.chunkSize ?? (kind.load === 'events' ? DEFAULT_EVENT_CHUNK : DEFAULT_RECORD_CHUNK);
+  const checkAccounts = kind.load !== 'events' && kind.name !== 'accounts' && 'accountExternalId' in kind.fields;
+  const ignoredColumns = new Set<string>();
+  const duplicates = kind.load === 'events' ? createDuplicateCounter() : undefined;
+  const totals = noCounts();
+  let rowsRead = 0;
+  let rowsCommitted = 0;
+  const summary = (interrupted: boolean): ImportSummary => ({
+    kind: kind.name,
+    file: resolve(request.file),
+    rowsRead,
+    ...totals,
+    rejected: rejectsFile.count(),
+    seconds: (performance.now() - started) / 1000,
+    ignoredColumns: [...ignoredColumns],
+    interrupted,
+  });
+  const progress = (): ImportProgress => ({
+    rowsRead,
+    rowsCommitted,
+    bytesRead: source.bytesRead(),
+    totalBytes: source.totalBytes,
+  });
+
+  let chunk: ChunkRow<Loaded>[] = [];
+  let early: Reject[] = [];
+  // Chunks are written while the next rows are read and prepared. Events may have several chunks in flight on a
+  // server (their loading is idempotent and order-free); records one at a time, in the file's order.
+  const parallel = kind.load === 'events' && database.engine === 'postgres' ? EVENT_CHUNKS_IN_FLIGHT : 1;
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let lastRollup = performance.now();
+  const settle = async (limit: number) => {
+    while (inFlight.size > limit) await Promise.race(inFlight);
+    if (failure) throw failure.error;
+  };
+  const flush = async () => {
+    if (chunk.length === 0 && early.length === 0) return;
+    await settle(parallel - 1);
+    const [rows, rejected] = [chunk, early];
+    [chunk, early] = [[], []];
+    const work = (async () => {
+      const checked = checkAccounts ? await rejectUnknownAccounts(database, rows) : { rows, rejects: [] };
+      const loaded = await loadChunk(database.db, checked.rows, writer);
+      addCounts(totals, loaded.counts);
+      await rejectsFile.add([...rejected, ...checked.rejects, ...loaded.rejects].sort((a, b) => a.line - b.line));
+      rowsCommitted += rows.length + rejected.length;
+      request.onChunkCommitted?.(progress());
+      if (kind.load === 'events' && performance.now() - lastRollup > ROLLUP_INTERVAL_MS) {
+        lastRollup = performance.now();
+        await flushUsageRollups(database.db);
+      }
+    })()
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  };
+
+  const prepareRow = (values: Record<string, unknown>, problem: string | undefined): Prepared<Loaded> => {
+    if (problem) return { ok: false, reason: problem };
+    const mapped = mapRow(values, {
+      kind,
+      mapping,
+      dateOrder,
+      fromText: source.format === 'csv',
+      ignoredColumns,
+    });
+    if (mapped.issues.length > 0) return { ok: false, reason: reasonOf(mapped.issues) };
+    return kind.load === 'events'
+      ? prepareEvent(mapped.input, {
+          userIsAccount: request.userIsAccount ?? false,
+          duplicates: duplicates as DuplicateCounter,
+        })
+      : prepareRecord(kind, mapped.input);
+  };
+
+  try {
+    reading: for await (const rows of source.rows) {
+      for (const row of rows) {
+        rowsRead++;
+        const prepared = prepareRow(row.values, row.problem);
+        if (prepared.ok) chunk.push({ line: row.line, source: row, value: prepared.value });
+        else early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
+        if (chunk.length >= chunkSize || early.length >= chunkSize) await flush();
+        if (rowsRead % 1000 === 0) request.onProgress?.(progress());
+        if (request.signal?.aborted) break reading;
+      }
+    }
+    await flush();
+    await settle(0);
+    // No rollup worker runs beside the command: the usage of what was imported is in the rollups when it ends.
+    if (kind.load === 'events') await flushUsageRollups(database.db);
+  } catch (error) {
+    await settle(0).catch(() => undefined);
+    const partial = { ...summary(false), rejectsPath: await rejectsFile.close().catch(() => undefined) };
+    await recordAudit(database, partial, (error as Error).message).catch(() => undefined);
+    throw error;
+  }
+  request.onProgress?.(progress());
+  const result = { ...summary(request.signal?.aborted ?? false), rejectsPath: await rejectsFile.close() };
+  await recordAudit(database, result);
+  return result;
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
+import { createDuplicateCounter, eventContent, prepareEvent } from './prepare-event.js';
+
+const at = new Date('2026-03-01T10:00:00Z');
+const base = { name: 'Login', userId: 'u1', accountExternalId: 'acme', timestamp: at };
+
+describe('prepareEvent', () => {
+  it('derives imp_<sha256 of the content>_<n>, n counting identical rows before it in the file', () => {
+    const options = { userIsAccount: false, duplicates: createDuplicateCounter() };
+    const first = prepareEvent({ ...base }, options);
+    const second = prepareEvent({ ...base }, options);
+    const other = prepareEvent({ ...base, count: 2 }, options);
+    const content =
+      '{"accountExternalId":"acme","count":1,"name":"Login","occurredAt":"2026-03-01T10:00:00.000Z","properties":null,"type":"track","userId":"u1"}';
+    const digest = createHash('sha256').update(content).digest('hex');
+    expect(first).toMatchObject({ ok: true, value: { messageId: `imp_${digest}_0`, type: 'track', count: 1 } });
+    expect(second).toMatchObject({ ok: true, value: { messageId: `imp_${digest}_1` } });
+    expect(other.ok && other.value.messageId).toMatch(/_0$/);
+    // A second run of the same file (a new counter) derives the same ids.
+    const rerun = prepareEvent({ ...base }, { userIsAccount: false, duplicates: createDuplicateCounter() });
+    expect(rerun.ok && rerun.value.messageId).toBe(`imp_${digest}_0`);
+  });
+
+  it('keeps a given messageId', () => {
+    const event = prepareEvent(
+      { ...base, messageId: 'm-1' },
+      { userIsAccount: false, duplicates: createDuplicateCounter() },
+    );
+    expect(event.ok && event.value.messageId).toBe('m-1');
+  });
+
+  it('says what is wrong with a row', () => {
+    const options = { userIsAccount: false, duplicates: createDuplicateCounter() };
+    const reason = (row: Record<string, unknown>) => {
+      const event = prepareEvent(row, options);
+      return event.ok ? undefined : event.reason;
+    };
+    expect(reason({ ...base, name: undefined })).toBe('name: required (the event name)');
+    expect(reason({ ...base, timestamp: undefined })).toBe('timestamp: required');
+    expect(reason({ ...base, count: 0 })).toBe('count: must be a whole number, 1 or more');
+    expect(reason({ ...base, count: 1.5 })).toBe('count: must be a whole number, 1 or more');
+    expect(reason({ ...base, type: 'identify' })).toBe('type: must be track, page or screen');
+    expect(reason({ ...base, userId: undefined, accountExternalId: undefined })).toBe(
+      'userId: required (or accountExternalId)',
+    );
+    expect(
+      prepareEvent({ ...base, userId: undefined }, { userIsAccount: true, duplicates: createDuplicateCounter() }),
+    ).toEqual({ ok: false, reason: 'userId: required (with --b2c each user is its own account)' });
+  });
+});
+
+describe('eventContent', () => {
+  it('is the canonical JSON of the event', () => {
+    const event = {
+      type: 'page' as const,
+      name: 'Pricing "A"',
+      userId: null,
+      accountExternalId: 'acme',
+      occurredAt: at,
+      count: 3,
+      properties: { z: 1, a: { y: [1, { b: 2, a: 1 }], x: 'é' } },
+    };
+    expect(eventContent(event)).toBe(canonicalJson(event));
+    expect(canonicalJson({ b: 1, a: undefined, c: [undefined] })).toBe('{"b":1,"c":[null]}');
+  });
+});
