@@ -33,7 +33,10 @@ async function writeCsv(path: string): Promise<void> {
 
 function timed(args: string[], databaseUrl: string): void {
   try {
-    execFileSync(process.execPath, [PACER, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
+    execFileSync(process.execPath, [PACER, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'pipe',
+    });
   } catch (error) {
     throw new Error(`pacer ${args.join(' ')} failed: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
   }
@@ -53,7 +56,9 @@ async function main() {
   out.write('external_id,name\n');
   for (let a = 0; a < ACCOUNTS; a++) out.write(`acct-${a},Account ${a}\n`);
   await new Promise<void>((resolve) => out.end(() => resolve()));
-  console.log(`bench:import — ${ROWS.toLocaleString('en')} event rows (${(statSync(csv).size / 1e6).toFixed(0)} MB CSV), ${RUNS} runs, PostgreSQL`);
+  console.log(
+    `bench:import — ${ROWS.toLocaleString('en')} event rows (${(statSync(csv).size / 1e6).toFixed(0)} MB CSV), ${RUNS} runs, PostgreSQL`,
+  );
   const results: { rate: number; peakMb: number; copyRate: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -69,11 +74,15 @@ async function main() {
       const started = performance.now();
       let report = '';
       try {
-        execFileSync('/usr/bin/time', ['-v', '-o', join(dir, 'time.txt'), process.execPath, PACER, 'import', 'events', csv], {
-          env: { ...process.env, DATABASE_URL: databaseUrl },
-          stdio: ['ignore', 'pipe', 'pipe'],
-          maxBuffer: 64 * 1024 * 1024,
-        });
+        execFileSync(
+          '/usr/bin/time',
+          ['-v', '-o', join(dir, 'time.txt'), process.execPath, PACER, 'import', 'events', csv],
+          {
+            env: { ...process.env, DATABASE_URL: databaseUrl },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            maxBuffer: 64 * 1024 * 1024,
+          },
+        );
         report = execFileSync('cat', [join(dir, 'time.txt')], { encoding: 'utf8' });
       } catch (error) {
         throw new Error(`import failed: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
@@ -85,9 +94,14 @@ async function main() {
       await client.connect();
       const { rows } = await client.query<{ n: string }>('select count(*) as n from events');
       if (Number(rows[0]?.n) !== ROWS) throw new Error(`events holds ${rows[0]?.n} rows, expected ${ROWS}`);
-      await client.query('create table copy_baseline (user_id text, group_id text, event text, timestamp timestamptz, count int, plan text)');
+      await client.query(
+        'create table copy_baseline (user_id text, group_id text, event text, timestamp timestamptz, count int, plan text)',
+      );
       const copyStarted = performance.now();
-      await pipeline(createReadStream(csv), client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')));
+      await pipeline(
+        createReadStream(csv),
+        client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')),
+      );
       const copySeconds = (performance.now() - copyStarted) / 1000;
       await client.end();
       results.push({ rate: ROWS / seconds, peakMb, copyRate: ROWS / copySeconds });

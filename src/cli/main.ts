@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { migrate } from '../db/migrate.js';
+import { generateDemoOnFirstStart, registerDemoCommand } from '../demo/demo-command.js';
 import { createApiKey, listApiKeys, revokeApiKey, scopes } from '../keys/api-keys.js';
 import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
@@ -40,7 +41,8 @@ withDataOption(
     .option('--no-demo', 'start empty, without generating the demo world'),
 ).action(
   action(async (options: DataOption & { port: number; host: string; demo: boolean }) => {
-    const database = await openMigratedDatabase(options);
+    let database = await openMigratedDatabase(options);
+    if (options.demo) database = await generateDemoOnFirstStart(database, options);
     const server = await startServer(database, options.port, options.host).catch(async (error: Error) => {
       await database.close();
       throw error;
@@ -80,6 +82,7 @@ withDataOption(program.command('migrate').description('apply database migrations
 );
 
 registerImportCommand(program);
+registerDemoCommand(program, action);
 
 const keys = program
   .command('keys')

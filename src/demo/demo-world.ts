@@ -1,0 +1,76 @@
+import type { WorldCalendar } from './demo-calendar.js';
+
+// The plain data the simulation produces and the writer stores. Records are API inputs (the fields of
+// POST /api/<resource>), so they go through the same validation as anything a user sends.
+
+export type WorldShape = 'b2b' | 'b2c';
+export type ChurnCause = 'competitor' | 'budget_cut' | 'champion_left' | 'low_value' | 'graduated' | 'none';
+export type Record_ = Record<string, unknown>;
+
+export interface WorldOptions {
+  seed: number;
+  accounts: number;
+  months: number;
+  shape: WorldShape;
+  /** The last simulated day, 'YYYY-MM-DD' (UTC); the world ends today so everything looks current. */
+  today: string;
+}
+
+/** An outage of the product: it hits a share of the accounts at once. */
+export interface Outage {
+  day: number;
+  /** The share of accounts affected, 0–1. */
+  share: number;
+}
+
+export interface WorldPlan {
+  options: WorldOptions;
+  calendar: WorldCalendar;
+  outages: Outage[];
+  /** ISO country codes, in account order. */
+  countries: string[];
+  /** The account names, unique, in account order. */
+  names: string[];
+}
+
+/** One row of usage: a user's count of one event name on one day (pre-aggregated). */
+export interface DemoUsageRow {
+  userId: string;
+  day: number;
+  name: string;
+  count: number;
+  /** Minutes after midnight UTC of the day. */
+  minutes: number;
+}
+
+/** What the simulation knows about an account and Pacer's models must find out for themselves. */
+export interface AccountTruth {
+  externalId: string;
+  segment: string;
+  baseValue: number;
+  /** At the churn date for churned accounts, else at the end of the world. */
+  valueAtEnd: number;
+  meanValue: number;
+  /** The latent value on the first day of each month the account was a customer, oldest first. */
+  valueByMonth: { month: string; value: number }[];
+  magicMomentOn: string | null;
+  churnedOn: string | null;
+  churnCause: ChurnCause;
+  championLeftOn: string | null;
+  successPattern: string | null;
+}
+
+export interface SimulatedAccount {
+  externalId: string;
+  /** Index into the CSM team of the account's owner. */
+  ownerIndex: number;
+  account: Record_;
+  contacts: Record_[];
+  subscriptions: Record_[];
+  /** Notes name their contact by contactExternalId; author is the owner's name. */
+  notes: Record_[];
+  surveys: Record_[];
+  tickets: Record_[];
+  usage: DemoUsageRow[];
+  truth: AccountTruth;
+}
