@@ -17,7 +17,7 @@ create table events (
   count integer not null default 1 check (count > 0),
   properties jsonb
 );
-create index events_account_time_idx on events (account_id, occurred_at desc, message_id);
+create index events_account_time_idx on events (account_id, occurred_at);
 
 -- Events whose account is not known yet (a groupId no account has, a user who is no contact yet): kept here and
 -- moved into events, and counted, when the account or contact appears. Apart so that events needs no index for it.
@@ -63,8 +63,8 @@ create table usage_user_daily (
 );
 
 -- Counts waiting to be added to the rollups. Ingestion appends here in the transaction that stores the events
--- (cheap: no index); the rollup worker moves them into usage_daily/usage_user_daily in set-based upserts, every
--- half second, so the rollups trail the acknowledgement by about that much and no batch waits on hot rollup rows.
+-- (cheap: no index); the rollup worker moves them into usage_daily/usage_user_daily in set-based upserts every
+-- couple of seconds, so the rollups trail the acknowledgement by about that much and no batch waits on hot rows.
 create table usage_pending (
   account_id uuid not null,
   day date not null,

@@ -18,13 +18,13 @@ export async function purgeExpiredEvents(database: Database, now = new Date()): 
 }
 
 /**
- * The server's background work for usage: move queued counts into the rollups, twice a second; attach events
+ * The server's background work for usage: move queued counts into the rollups every two seconds (bigger set-based upserts, fewer of them); attach events
  * whose account appeared since (accounts made by the API or an import rather than by group()), every few
  * seconds; purge expired raw events, hourly. Each job waits for its last run to end before the next.
  */
 export function startUsageJobs(
   database: Database,
-  intervals = { flushMs: 500, attachMs: 3000, purgeMs: 3_600_000 },
+  intervals = { flushMs: 2000, attachMs: 3000, purgeMs: 3_600_000 },
 ): UsageJobs {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
