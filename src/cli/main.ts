@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { migrate } from '../db/migrate.js';
 import { generateDemoOnFirstStart, registerDemoCommand } from '../demo/demo-command.js';
+import { registerHealthCommand } from '../health/health-command.js';
 import { createApiKey, listApiKeys, revokeApiKey, scopes } from '../keys/api-keys.js';
 import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
@@ -83,6 +84,7 @@ withDataOption(program.command('migrate').description('apply database migrations
 
 registerImportCommand(program);
 registerDemoCommand(program, action);
+registerHealthCommand(program, action);
 
 const keys = program
   .command('keys')

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { readUsageSettings, writeUsageSettings } from '../usage/usage-settings.js';
-import { keyFeatures } from './demo-catalog.js';
+import { keyFeatures, MAGIC_MOMENT_EVENT } from './demo-catalog.js';
 import type { SimulatedAccount, WorldOptions, WorldShape } from './demo-world.js';
 import { planWorld } from './plan-world.js';
 import { simulateAccount } from './simulate-account.js';
@@ -44,7 +44,11 @@ export async function generateWorld(
   const teamIds = options.shape === 'b2b' ? await writeTeam(database) : [];
   if (options.shape === 'b2b') {
     const settings = await readUsageSettings(database.db);
-    await writeUsageSettings(database.db, { ...settings, keyFeatures: [...keyFeatures] });
+    await writeUsageSettings(database.db, {
+      ...settings,
+      keyFeatures: [...keyFeatures],
+      magicMomentEvent: MAGIC_MOMENT_EVENT,
+    });
   }
   const simulate = options.shape === 'b2b' ? simulateAccount : simulateSubscriber;
   const groupSize = GROUP_SIZE[options.shape];

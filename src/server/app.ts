@@ -5,6 +5,7 @@ import { accountResource } from '../accounts/account.resource.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import type { Database } from '../db/database.js';
+import { healthRoutes } from '../health/health.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
@@ -35,6 +36,7 @@ export function allRoutes(): RouteSpec[] {
     ...auditRoutes,
     ...segmentRoutes,
     ...usageRoutes,
+    ...healthRoutes,
   ];
   const openapi = openApiDocument(routes, version);
   routes.push(

@@ -7,6 +7,14 @@ export const usageSettingsSchema = z.strictObject({
     .array(z.string().trim().min(1).max(200))
     .max(200)
     .describe('Event names that mark the key features: breadth is the share of them an account used in 30 days.'),
+  magicMomentEvent: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('The event that marks the first moment of real value (onboarding measures), if there is one.'),
   eventRetentionDays: z
     .number()
     .int()
@@ -17,7 +25,7 @@ export const usageSettingsSchema = z.strictObject({
 
 export type UsageSettings = z.infer<typeof usageSettingsSchema>;
 
-export const defaultUsageSettings: UsageSettings = { keyFeatures: [], eventRetentionDays: 400 };
+export const defaultUsageSettings: UsageSettings = { keyFeatures: [], magicMomentEvent: null, eventRetentionDays: 400 };
 
 export async function readUsageSettings(db: Executor): Promise<UsageSettings> {
   const { rows } = await sql<{ value: Partial<UsageSettings> }>`select value from settings where key = 'usage'`.execute(

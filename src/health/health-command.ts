@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { sql } from 'kysely';
+import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
+import { describeChange, formatMeasureValue } from './describe-change.js';
+import { explainHealth, scoreAccounts } from './score-accounts.js';
+
+type Action = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const today = () => new Date().toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function date(value: string | undefined, name: string): string | undefined {
+  if (value !== undefined && !DATE.test(value)) throw new Error(`${name} must be a date written YYYY-MM-DD`);
+  return value;
+}
+
+/** `pacer health score` and `pacer health explain`. */
+export function registerHealthCommand(program: Command, action: Action): void {
+  const health = program
+    .command('health')
+    .description('health scores: compute them, and say why they are what they are');
+
+  withDataOption(
+    health
+      .command('score')
+      .description('score every account and store the snapshot; --from rebuilds history day by day (or --every N days)')
+      .option('--as-of <date>', 'score as of the end of this day (default today)')
+      .option('--from <date>', 'rebuild history: score every --every days from this day to --as-of')
+      .option('--every <days>', 'with --from: days between snapshots', '7'),
+  ).action(
+    action(async (options: DataOption & { asOf?: string; from?: string; every: string }) => {
+      const last = date(options.asOf, '--as-of') ?? today();
+      const first = date(options.from, '--from') ?? last;
+      const every = Number(options.every);
+      if (!Number.isInteger(every) || every < 1) throw new Error('--every must be a whole number of days');
+      const database = await openMigratedDatabase(options);
+      try {
+        for (
+          let day = first;
+          day <= last;
+          day = day === last ? addDays(last, 1) : ([addDays(day, every), last].sort()[0] as string)
+        ) {
+          const started = performance.now();
+          const snapshots = await database.db.transaction().execute((trx) => scoreAccounts(trx, day));
+          const byColor = { green: 0, yellow: 0, red: 0, none: 0 };
+          for (const s of snapshots) byColor[s.color ?? 'none']++;
+          process.stdout.write(
+            `${day}: scored ${snapshots.length} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s — ${byColor.green} green, ${byColor.yellow} yellow, ${byColor.red} red${byColor.none ? `, ${byColor.none} without data` : ''}\n`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+
+  withDataOption(
+    health
+      .command('explain')
+      .description("why an account's health is what it is, and what moved it")
+      .argument('<account>', 'account id or external id')
+      .option('--as-of <date>', 'the day to explain (default the latest scored)')
+      .option('--since <date>', 'compare with the score on or before this day (default 30 days earlier)')
+      .option('--json', 'print one JSON object'),
+  ).action(
+    action(async (account: string, options: DataOption & { asOf?: string; since?: string; json?: boolean }) => {
+      const database = await openMigratedDatabase(options);
+      try {
+        const { rows } = await sql<{ id: string; name: string }>`select id, name from accounts
+          where external_id = ${account} or id::text = ${account} limit 1`.execute(database.db);
+        const found = rows[0];
+        if (!found) throw new Error(`no account has the id or external id ${account}`);
+        const explanation = await explainHealth(database.db, found.id, {
+          asOf: date(options.asOf, '--as-of'),
+          since: date(options.since, '--since'),
+        });
+        if (!explanation) throw new Error(`${found.name} has no health score yet; run pacer health score`);
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({ ...explanation, sentences: explanation.changes.map(describeChange) })}\n`,
+          );
+          return;
+        }
+        const out: string[] = [];
+        out.push(
+          `${found.name}: ${explanation.score ?? '—'} (${explanation.color ?? 'no data'}) on ${explanation.asOf}, scorecard "${explanation.scorecard}" v${explanation.scorecardVersion}`,
+        );
+        if (explanation.override) {
+          out.push(
+            `  Overridden to ${explanation.override.color} by ${explanation.override.by}: ${explanation.override.reason}`,
+          );
+        }
+        if (explanation.comparedWith) {
+          out.push(
+            `  Since ${explanation.comparedWith.asOf} (${explanation.comparedWith.score ?? '—'}, ${explanation.comparedWith.color ?? 'no data'}): trend ${explanation.trend}`,
+          );
+          for (const change of explanation.changes.slice(0, 8)) out.push(`    ${describeChange(change)}`);
+        }
+        out.push('  Measures (points towards the score):');
+        for (const measure of [...explanation.measures].sort((a, b) => b.effectiveWeight - a.effectiveWeight)) {
+          out.push(
+            `    ${measure.label.padEnd(42)} ${formatMeasureValue(measure.measure, measure.value).padStart(10)}  ${measure.missing ? 'missing, left out' : `${measure.color ?? ''} ${measure.points.toFixed(1)} pts`}${measure.override ? ` (overridden: ${measure.override.reason})` : ''}`,
+          );
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+}

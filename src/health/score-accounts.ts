@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { Executor } from '../server/route.js';
+import { computeMeasures } from './compute-measures.js';
+import { explainChange, type HealthResult, type MeasureChange, type Override, scoreHealth } from './score-account.js';
+import { currentScorecards, scorecardFor } from './scorecard-store.js';
+
+export interface Snapshot extends HealthResult {
+  accountId: string;
+  asOf: string;
+  scorecard: string;
+  scorecardVersion: number;
+}
+
+/**
+ * Scores accounts as of a day and stores the snapshot (one per account per day; a rescore of the same day
+ * replaces it). Measures come from data known by the end of that day, so --as-of rebuilds history.
+ */
+export async function scoreAccounts(db: Executor, asOf: string, accountIds?: string[]): Promise<Snapshot[]> {
+  const scorecards = await currentScorecards(db);
+  const measures = await computeMeasures(db, asOf, accountIds);
+  const { rows: accounts } = await sql<{ id: string; lifecycle_stage: string }>`
+    select id, lifecycle_stage from accounts where id = any(${[...measures.keys()]}::uuid[])`.execute(db);
+  const { rows: overrideRows } = await sql<{
+    account_id: string;
+    measure: string | null;
+    score: number | null;
+    color: 'red' | 'yellow' | 'green' | null;
+    reason: string;
+    expires_at: Date | null;
+    created_by: string;
+  }>`select account_id, measure, score, color, reason, expires_at, created_by from health_overrides
+     where account_id = any(${[...measures.keys()]}::uuid[]) and created_at < (${asOf}::date + 1)::timestamptz`.execute(
+    db,
+  );
+  const overrides = new Map<string, Override[]>();
+  for (const row of overrideRows) {
+    const list = overrides.get(row.account_id) ?? [];
+    list.push({
+      measure: row.measure,
+      ...(row.score !== null ? { score: row.score } : {}),
+      ...(row.color !== null ? { color: row.color } : {}),
+      reason: row.reason,
+      expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
+      by: row.created_by,
+    });
+    overrides.set(row.account_id, list);
+  }
+  const snapshots: Snapshot[] = [];
+  for (const account of accounts) {
+    const scorecard = scorecardFor(scorecards, account.lifecycle_stage);
+    if (!scorecard) continue;
+    const result = scoreHealth({
+      root: scorecard.definition.root,
+      thresholds: scorecard.definition.thresholds,
+      values: measures.get(account.id) ?? {},
+      overrides: overrides.get(account.id) ?? [],
+      asOf: `${asOf}T23:59:59.999Z`,
+    });
+    snapshots.push({
+      ...result,
+      accountId: account.id,
+      asOf,
+      scorecard: scorecard.name,
+      scorecardVersion: scorecard.version,
+    });
+  }
+  for (let start = 0; start < snapshots.length; start += 2000) {
+    const chunk = snapshots.slice(start, start + 2000);
+    await sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, measures)
+      select account_id, ${asOf}::date, scorecard, version, score, color, computed_color, measures
+      from json_to_recordset(${JSON.stringify(
+        chunk.map((s) => ({
+          account_id: s.accountId,
+          scorecard: s.scorecard,
+          version: s.scorecardVersion,
+          score: s.score,
+          color: s.color,
+          computed_color: s.computedColor,
+          measures: { measures: s.measures, override: s.override ?? null },
+        })),
+      )}::json) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, measures jsonb)
+      on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
+        score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, measures = excluded.measures,
+        computed_at = now()`.execute(db);
+  }
+  return snapshots;
+}
+
+interface SnapshotRow {
+  as_of: string;
+  scorecard: string;
+  scorecard_version: number;
+  score: number | null;
+  color: string | null;
+  computed_color: string | null;
+  measures: { measures: HealthResult['measures']; override: Override | null };
+}
+
+export interface HealthExplanation {
+  accountId: string;
+  asOf: string;
+  scorecard: string;
+  scorecardVersion: number;
+  score: number | null;
+  color: string | null;
+  computedColor: string | null;
+  override: Override | null;
+  measures: HealthResult['measures'];
+  comparedWith: { asOf: string; score: number | null; color: string | null } | null;
+  trend: 'up' | 'down' | 'flat' | null;
+  changes: MeasureChange[];
+}
+
+const asResult = (row: SnapshotRow): HealthResult => ({
+  score: row.score,
+  color: row.color as HealthResult['color'],
+  computedColor: row.computed_color as HealthResult['computedColor'],
+  measures: row.measures.measures,
+});
+
+/** An account's stored score on a day (or the latest), and what moved it since an earlier snapshot. */
+export async function explainHealth(
+  db: Executor,
+  accountId: string,
+  options: { asOf?: string; since?: string } = {},
+): Promise<HealthExplanation | undefined> {
+  const { rows } =
+    await sql<SnapshotRow>`select as_of::text, scorecard, scorecard_version, score, color, computed_color, measures
+    from health_scores where account_id = ${accountId} ${options.asOf ? sql`and as_of <= ${options.asOf}::date` : sql``}
+    order by as_of desc limit 1`.execute(db);
+  const now = rows[0];
+  if (!now) return undefined;
+  const since =
+    options.since ?? new Date(Date.parse(`${now.as_of}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  const { rows: before } =
+    await sql<SnapshotRow>`select as_of::text, scorecard, scorecard_version, score, color, computed_color, measures
+    from health_scores where account_id = ${accountId} and as_of <= ${since}::date order by as_of desc limit 1`.execute(
+      db,
+    );
+  const then = before[0];
+  const delta = then && now.score !== null && then.score !== null ? now.score - then.score : null;
+  return {
+    accountId,
+    asOf: now.as_of,
+    scorecard: now.scorecard,
+    scorecardVersion: now.scorecard_version,
+    score: now.score,
+    color: now.color,
+    computedColor: now.computed_color,
+    override: now.measures.override,
+    measures: now.measures.measures,
+    comparedWith: then ? { asOf: then.as_of, score: then.score, color: then.color } : null,
+    trend: delta === null ? null : delta > 2 ? 'up' : delta < -2 ? 'down' : 'flat',
+    changes: then ? explainChange(asResult(then), asResult(now)) : [],
+  };
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from '../src/ingest/record-events.js';
+import type { UsageEvent } from '../src/ingest/usage-event.js';
+import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
+import { testEngines } from './support/engines.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+interface Explanation {
+  score: number;
+  color: string;
+  trend: string;
+  changes: { measure: string; from: number; to: number; points: number }[];
+  sentences: string[];
+  measures: { measure: string; value: number | null; missing: boolean }[];
+}
+
+const event = (user: string, day: string, i: number): UsageEvent => ({
+  messageId: `${user}-${day}-${i}`,
+  type: 'track',
+  name: 'Report Created',
+  userId: user,
+  accountExternalId: 'north',
+  occurredAt: new Date(`${day}T10:00:00Z`),
+  count: 1,
+  properties: null,
+});
+
+describe.each(testEngines())('health scores on $engine', ({ open }) => {
+  let server: TestServer;
+  let accountId: string;
+  beforeAll(async () => {
+    server = await startTestServer(await open());
+    const account = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Northwind',
+      externalId: 'north',
+      lifecycleStage: 'adoption',
+      firstSeenAt: '2026-01-01',
+    });
+    accountId = account.body.id;
+    await server.call('POST', '/api/subscriptions', {
+      accountId,
+      mrr: 500,
+      seats: 10,
+      startDate: '2026-01-01',
+      renewalDate: '2027-01-01',
+    });
+    // In March eight of ten seats are used every weekday; in April only two people log in, and the champion leaves.
+    const events: UsageEvent[] = [];
+    for (let d = 1; d <= 31; d++) {
+      const day = `2026-03-${String(d).padStart(2, '0')}`;
+      for (let u = 0; u < 8; u++) events.push(event(`u${u}`, day, 0));
+    }
+    for (let d = 1; d <= 30; d++) {
+      const day = `2026-04-${String(d).padStart(2, '0')}`;
+      for (let u = 0; u < 2; u++) events.push(event(`u${u}`, day, 0));
+    }
+    await server.database.db.transaction().execute(async (trx) => {
+      await recordEvents(trx, events);
+    });
+    await server.database.db.transaction().execute((trx) => flushUsageRollups(trx));
+    await server.call('POST', '/api/notes', {
+      accountId,
+      author: 'Kenji',
+      body: 'Our champion Mia has left the company.',
+      sentiment: -1,
+      tags: ['champion-left'],
+      occurredAt: '2026-04-20T09:00:00Z',
+    });
+  });
+  afterAll(() => server.close());
+
+  it('scores from the data known on each day, and explains a drop by the measures that dropped', async () => {
+    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const [march] = await scoreAccounts(server.database.db, '2026-03-31');
+    const [april] = await scoreAccounts(server.database.db, '2026-04-30');
+    const licence = (s: typeof march) => s?.measures.find((m) => m.measure === 'usage.licence_utilisation')?.value;
+    // 8 active users of 10 seats in the 30 days to 31 March; 2 of 10 in the 30 days to 30 April.
+    expect(licence(march)).toBeCloseTo(0.8, 10);
+    expect(licence(april)).toBeCloseTo(0.2, 10);
+    expect((april?.score ?? 0) < (march?.score ?? 0)).toBe(true);
+
+    const answer = await server.call<Explanation>(
+      'GET',
+      `/api/accounts/${accountId}/health?asOf=2026-04-30&since=2026-03-31`,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.trend).toBe('down');
+    const moved = answer.body.changes.map((c) => c.measure);
+    expect(moved).toContain('usage.licence_utilisation');
+    expect(moved).toContain('relationship.champion_left_90d');
+    // The two largest movers are the ones that fell.
+    expect(
+      answer.body.changes
+        .slice(0, 2)
+        .map((c) => c.measure)
+        .sort(),
+    ).toEqual(['relationship.champion_left_90d', 'usage.licence_utilisation']);
+    expect(answer.body.sentences).toContain(
+      `Licence utilisation 80% → 20%: −${Math.abs(Math.round((answer.body.changes.find((c) => c.measure === 'usage.licence_utilisation')?.points ?? 0) * 10) / 10)} points`,
+    );
+    // No survey answers: NPS is left out, not scored as zero.
+    expect(answer.body.measures.find((m) => m.measure === 'voice.latest_nps')).toMatchObject({
+      value: null,
+      missing: true,
+    });
+  });
+
+  it('ignores data dated after the day it scores', async () => {
+    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const [before] = await scoreAccounts(server.database.db, '2026-03-31');
+    await server.call('POST', '/api/survey-responses', {
+      accountId,
+      kind: 'nps',
+      score: 2,
+      answeredAt: '2026-04-15T00:00:00Z',
+    });
+    const [again] = await scoreAccounts(server.database.db, '2026-03-31');
+    expect(again?.score).toBe(before?.score);
+    const [after] = await scoreAccounts(server.database.db, '2026-04-30');
+    expect(after?.measures.find((m) => m.measure === 'voice.latest_nps')?.value).toBe(2);
+  });
+});
