@@ -40,3 +40,40 @@ create table health_scores (
   primary key (account_id, as_of)
 );
 create index health_scores_as_of_idx on health_scores (as_of);
+
+-- Accounts whose data changed since they were last scored; the health worker rescores them within seconds.
+create table health_dirty (
+  account_id uuid primary key,
+  marked_at timestamptz not null default now()
+);
+
+create function mark_health_dirty() returns trigger language plpgsql as $$
+begin
+  insert into health_dirty (account_id)
+  select distinct account_id from changed_rows where account_id is not null
+  on conflict (account_id) do nothing;
+  return null;
+end;
+$$;
+
+-- Statement-level with transition tables: one insert per statement, however many rows it touched.
+create trigger usage_daily_marks_health_insert after insert on usage_daily
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger usage_daily_marks_health_update after update on usage_daily
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger notes_mark_health after insert on notes
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger survey_responses_mark_health after insert on survey_responses
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger tickets_mark_health_insert after insert on tickets
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger tickets_mark_health_update after update on tickets
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger subscriptions_mark_health_insert after insert on subscriptions
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger subscriptions_mark_health_update after update on subscriptions
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger contacts_mark_health_update after update on contacts
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();
+create trigger overrides_mark_health after insert on health_overrides
+  referencing new table as changed_rows for each statement execute function mark_health_dirty();

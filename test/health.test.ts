@@ -119,4 +119,29 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     const [after] = await scoreAccounts(server.database.db, '2026-04-30');
     expect(after?.measures.find((m) => m.measure === 'voice.latest_nps')?.value).toBe(2);
   });
+
+  it('rescores an account within seconds of an NPS answer, without a batch job', async () => {
+    const fresh = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Fresh',
+      lifecycleStage: 'adoption',
+    });
+    const nps = async () => {
+      const answer = await server.call<Explanation>('GET', `/api/accounts/${fresh.body.id}/health`);
+      return answer.status === 200
+        ? answer.body.measures.find((m) => m.measure === 'voice.latest_nps')?.value
+        : undefined;
+    };
+    const waitFor = async (expected: number) => {
+      const started = Date.now();
+      while (Date.now() - started < 8000) {
+        if ((await nps()) === expected) return Date.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`health never showed NPS ${expected}`);
+    };
+    await server.call('POST', '/api/survey-responses', { accountId: fresh.body.id, kind: 'nps', score: 3 });
+    expect(await waitFor(3)).toBeLessThan(8000);
+    await server.call('POST', '/api/survey-responses', { accountId: fresh.body.id, kind: 'nps', score: 10 });
+    expect(await waitFor(10)).toBeLessThan(8000);
+  });
 });

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { Analytics } from '@segment/analytics-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/keys/api-keys.js';
-import { purgeExpiredEvents } from '../src/usage/usage-jobs.js';
+import { purgeExpiredEvents } from '../src/usage/purge-expired-events.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Database } from '../db/database.js';
-import { startUsageJobs } from '../usage/usage-jobs.js';
 import { createApp } from './app.js';
+import { startBackgroundJobs } from './background-jobs.js';
 
 export interface RunningServer {
   url: string;
@@ -16,7 +16,7 @@ export function startServer(database: Database, port: number, host = '127.0.0.1'
     let server: ServerType;
     try {
       server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-        const jobs = startUsageJobs(database);
+        const jobs = startBackgroundJobs(database);
         const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host;
         resolve({
           url: `http://${shownHost}:${info.port}`,

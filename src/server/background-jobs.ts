@@ -1,31 +1,24 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-jobs.js';
 import { attachPendingEvents } from '../ingest/attach-pending-events.js';
-import { flushUsageRollups } from './roll-up-usage.js';
-import { readUsageSettings } from './usage-settings.js';
+import { purgeExpiredEvents } from '../usage/purge-expired-events.js';
+import { flushUsageRollups } from '../usage/roll-up-usage.js';
 
-export interface UsageJobs {
+export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** Deletes raw events past the retention period; rollups stay. Returns how many went. */
-export async function purgeExpiredEvents(database: Database, now = new Date()): Promise<number> {
-  const { eventRetentionDays } = await readUsageSettings(database.db);
-  const cutoff = new Date(now.getTime() - eventRetentionDays * 86_400_000);
-  const stored = await sql`delete from events where occurred_at < ${cutoff}`.execute(database.db);
-  const unattached = await sql`delete from unattached_events where occurred_at < ${cutoff}`.execute(database.db);
-  return Number(stored.numAffectedRows ?? 0) + Number(unattached.numAffectedRows ?? 0);
-}
-
 /**
- * The server's background work for usage: move queued counts into the rollups every two seconds (bigger set-based upserts, fewer of them); attach events
- * whose account appeared since (accounts made by the API or an import rather than by group()), every few
- * seconds; purge expired raw events, hourly. Each job waits for its last run to end before the next.
+ * The server's background work, each job waiting for its last run to end before the next:
+ * - move queued usage counts into the rollups every two seconds (bigger set-based upserts, fewer of them);
+ * - rescore the accounts whose data changed, on the same beat, so health follows the data within seconds;
+ * - attach events whose account appeared since (made by the API or an import rather than group()), every 3 s;
+ * - give every account its daily health snapshot; purge expired raw events, hourly.
  */
-export function startUsageJobs(
+export function startBackgroundJobs(
   database: Database,
   intervals = { flushMs: 2000, attachMs: 3000, purgeMs: 3_600_000 },
-): UsageJobs {
+): BackgroundJobs {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<unknown>>();
@@ -34,7 +27,7 @@ export function startUsageJobs(
       if (stopped) return;
       const running = work()
         .catch((error: Error) => {
-          if (!stopped) process.stderr.write(`pacer: background usage job failed: ${error.message}\n`);
+          if (!stopped) process.stderr.write(`pacer: background job failed: ${error.message}\n`);
         })
         .finally(() => {
           inFlight.delete(running);
@@ -57,6 +50,9 @@ export function startUsageJobs(
   every(intervals.flushMs, () => database.db.transaction().execute((trx) => flushUsageRollups(trx)));
   every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
   every(intervals.purgeMs, () => purgeExpiredEvents(database), true);
+  // Health follows the data within seconds; and every account gets its daily snapshot.
+  every(intervals.flushMs, () => rescoreChangedAccounts(database));
+  every(600_000, () => scoreUnscoredToday(database), true);
   return {
     async stop() {
       stopped = true;
