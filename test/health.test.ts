@@ -144,4 +144,49 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     await server.call('POST', '/api/survey-responses', { accountId: fresh.body.id, kind: 'nps', score: 10 });
     expect(await waitFor(10)).toBeLessThan(8000);
   });
+
+  it('lets a CSM override the colour with a reason; it shows as overridden until it lapses', async () => {
+    const bad = await server.call<{ issues: { field: string }[] }>(
+      'POST',
+      `/api/accounts/${accountId}/health/overrides`,
+      {
+        measure: null,
+        reason: 'x',
+        expiresAt: null,
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.issues.map((i) => i.field))].sort()).toEqual(['color', 'reason']);
+    const unknown = await server.call<{ issues: { field: string }[] }>(
+      'POST',
+      `/api/accounts/${accountId}/health/overrides`,
+      {
+        measure: 'vibes',
+        score: 10,
+        reason: 'gut feeling',
+        expiresAt: null,
+      },
+    );
+    expect(unknown.body.issues[0]?.field).toBe('measure');
+
+    const created = await server.call<{ id: string }>('POST', `/api/accounts/${accountId}/health/overrides`, {
+      measure: null,
+      color: 'red',
+      reason: 'Budget freeze announced on the call today',
+      expiresAt: '2099-01-01T00:00:00Z',
+    });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    let health: { color: string; computedColor: string; override: { reason: string } | null } | undefined;
+    while (Date.now() - started < 8000) {
+      health = (await server.call<typeof health & object>('GET', `/api/accounts/${accountId}/health`)).body;
+      if (health?.override) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(health?.color).toBe('red');
+    expect(health?.override?.reason).toBe('Budget freeze announced on the call today');
+    expect((await server.call('DELETE', `/api/accounts/${accountId}/health/overrides/${created.body.id}`)).status).toBe(
+      204,
+    );
+  });
 });

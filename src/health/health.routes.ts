@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
-import { notFound } from '../server/http-error.js';
+import { fieldError, notFound } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
-import { isoDate } from '../shared/fields.js';
+import { isoDate, isoTimestamp } from '../shared/fields.js';
+import { measureCatalog } from './compute-measures.js';
 import { describeChange } from './describe-change.js';
 import { explainHealth, scoreAccounts } from './score-accounts.js';
 import { currentScorecards, saveScorecardVersion, scorecardDefinitionSchema } from './scorecard-store.js';
@@ -11,7 +14,109 @@ import { currentScorecards, saveScorecardVersion, scorecardDefinitionSchema } fr
 const today = () => new Date().toISOString().slice(0, 10);
 const accountParams = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
 
+const overrideBody = z
+  .strictObject({
+    measure: z.string().min(1).nullable().describe('A measure id, or null to set the overall colour.'),
+    score: z.number().min(0).max(100).optional(),
+    color: z.enum(['red', 'yellow', 'green']).optional(),
+    reason: z.string().trim().min(3, { error: 'say why, in a few words' }).max(2000),
+    expiresAt: isoTimestamp().nullable().describe('When the override lapses; null = until removed.'),
+  })
+  .refine((o) => o.score !== undefined || o.color !== undefined, { error: 'give a score or a color', path: ['color'] })
+  .refine((o) => o.measure !== null || o.color !== undefined, {
+    error: 'the overall override sets a color',
+    path: ['color'],
+  });
+
+interface OverrideRow {
+  id: string;
+  measure: string | null;
+  score: number | null;
+  color: string | null;
+  reason: string;
+  expires_at: Date | null;
+  created_by: string;
+  created_at: Date;
+}
+
+const overrideOut = (row: OverrideRow) => ({
+  id: row.id,
+  measure: row.measure,
+  score: row.score,
+  color: row.color,
+  reason: row.reason,
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  createdBy: row.created_by,
+  createdAt: row.created_at.toISOString(),
+});
+
 export const healthRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/accounts/:id/health/overrides',
+    access: 'csm',
+    tag: 'Health',
+    summary: 'Set a measure or the overall colour by hand, with a reason and an expiry; it shows as overridden',
+    params: accountParams,
+    body: overrideBody,
+    status: 201,
+    async handler({ db, params, body, actor, audit }) {
+      await loadRow(db, accountResource, params.id);
+      if (body.measure !== null && !(body.measure in measureCatalog)) {
+        throw fieldError('measure', `is not a measure Pacer knows; one of ${Object.keys(measureCatalog).join(', ')}`);
+      }
+      const { rows } = await sql<OverrideRow>`insert into health_overrides
+        (account_id, id, measure, score, color, reason, expires_at, created_by)
+        values (${params.id}, ${uuidv7()}, ${body.measure}, ${body.score ?? null}, ${body.color ?? null}, ${body.reason},
+          ${body.expiresAt}, ${actor.label})
+        returning *`.execute(db);
+      const row = rows[0] as OverrideRow;
+      audit({
+        action: 'override',
+        entity: 'health',
+        entityId: row.id,
+        accountId: params.id,
+        changes: overrideOut(row),
+      });
+      return { status: 201, body: overrideOut(row) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/accounts/:id/health/overrides',
+    access: 'viewer',
+    tag: 'Health',
+    summary: "An account's overrides, live and lapsed",
+    params: accountParams,
+    async handler({ db, params }) {
+      await loadRow(db, accountResource, params.id);
+      const { rows } = await sql<OverrideRow>`select * from health_overrides where account_id = ${params.id}
+        order by created_at desc`.execute(db);
+      return { body: { data: rows.map(overrideOut) } };
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/accounts/:id/health/overrides/:overrideId',
+    access: 'csm',
+    tag: 'Health',
+    summary: 'Remove an override',
+    params: z.strictObject({
+      id: z.uuid({ error: 'must be a UUID' }),
+      overrideId: z.uuid({ error: 'must be a UUID' }),
+    }),
+    status: 204,
+    async handler({ db, params, audit }) {
+      const result =
+        await sql`delete from health_overrides where account_id = ${params.id} and id = ${params.overrideId}`.execute(
+          db,
+        );
+      if (Number(result.numAffectedRows ?? 0) === 0) throw notFound('override', params.overrideId);
+      await sql`insert into health_dirty (account_id) values (${params.id}) on conflict do nothing`.execute(db);
+      audit({ action: 'delete', entity: 'health override', entityId: params.overrideId, accountId: params.id });
+      return { status: 204 };
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/accounts/:id/health',
