@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
+import { backtestHealth, withSuggestedWeights } from './backtest-health.js';
 import { describeChange, formatMeasureValue } from './describe-change.js';
 import { explainHealth, scoreAccounts } from './score-accounts.js';
+import { currentScorecards, saveScorecardVersion } from './scorecard-store.js';
 
 type Action = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 
@@ -102,6 +104,68 @@ export function registerHealthCommand(program: Command, action: Action): void {
         for (const measure of [...explanation.measures].sort((a, b) => b.effectiveWeight - a.effectiveWeight)) {
           out.push(
             `    ${measure.label.padEnd(42)} ${formatMeasureValue(measure.measure, measure.value).padStart(10)}  ${measure.missing ? 'missing, left out' : `${measure.color ?? ''} ${measure.points.toFixed(1)} pts`}${measure.override ? ` (overridden: ${measure.override.reason})` : ''}`,
+          );
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
+      } finally {
+        await database.close();
+      }
+    }),
+  );
+
+  withDataOption(
+    health
+      .command('backtest')
+      .description('replay history: would the scorecard have warned before accounts churned?')
+      .option('--horizon <days>', 'churn within this many days after each month-end', '90')
+      .option('--json', 'print one JSON object')
+      .option('--accept', 'save the suggested weights as a new version of the scorecard'),
+  ).action(
+    action(async (options: DataOption & { horizon: string; json?: boolean; accept?: boolean }) => {
+      const horizonDays = Number(options.horizon);
+      if (!Number.isInteger(horizonDays) || horizonDays < 1)
+        throw new Error('--horizon must be a whole number of days');
+      const database = await openMigratedDatabase(options);
+      try {
+        const report = await backtestHealth(database.db, { horizonDays, today: today() });
+        let accepted: number | null = null;
+        if (options.accept && report.suggestion) {
+          const current = (await currentScorecards(database.db)).find((s) => s.name === report.scorecard);
+          if (current) {
+            accepted = await saveScorecardVersion(
+              database.db,
+              report.scorecard,
+              withSuggestedWeights(current.definition, report),
+              'cli',
+            );
+          }
+        }
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ ...report, acceptedVersion: accepted })}\n`);
+          return;
+        }
+        const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+        const num = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
+        const out = [
+          `Backtest of "${report.scorecard}" v${report.scorecardVersion}: ${report.asOfDates.length} month-ends (${report.asOfDates[0] ?? '—'} … ${report.asOfDates.at(-1) ?? '—'}), horizon ${horizonDays} days`,
+          `  account-months: ${report.n}, churned within the horizon: ${report.churned} (${pct(report.n ? report.churned / report.n : null)}), contracted: ${report.contracted}`,
+          `  ROC AUC (low score → churn): ${num(report.auc)}    lift in the worst decile: ${num(report.liftTopDecile, 2)}`,
+          '  churn rate by colour:',
+          ...(['green', 'yellow', 'red'] as const).map(
+            (c) =>
+              `    ${c.padEnd(6)} ${String(report.byColor[c].accounts).padStart(6)} account-months, ${pct(report.byColor[c].churnRate)} churned`,
+          ),
+          `  watermelons (green 30 days before their contract ended): ${report.watermelons.greenThirtyDaysBefore} of ${report.watermelons.churners} churners (${pct(report.watermelons.share)})`,
+        ];
+        if (report.suggestion) {
+          const s = report.suggestion;
+          out.push(
+            `  suggested group weights (fitted on ${s.fittedOn.length} earlier month-ends, judged on ${s.judgedOn.length} later ones):`,
+            ...s.groups.map((g) => `    ${g.name.padEnd(24)} ${String(g.weight).padStart(5)} → ${g.suggestedWeight}`),
+            `    on the later month-ends: AUC ${num(s.current.auc)} now → ${num(s.suggested.auc)} suggested; lift ${num(s.current.liftTopDecile, 2)} → ${num(s.suggested.liftTopDecile, 2)}`,
+            accepted
+              ? `    saved as version ${accepted}`
+              : '    accept them with --accept (saved as a new scorecard version)',
           );
         }
         process.stdout.write(`${out.join('\n')}\n`);

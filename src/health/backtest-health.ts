@@ -1,0 +1,236 @@
+import { sql } from 'kysely';
+import type { Executor } from '../server/route.js';
+import { fitLogistic, liftAtTopDecile, rocAuc } from './classification-metrics.js';
+import { computeMeasures } from './compute-measures.js';
+import type { ScorecardDefinition } from './default-scorecards.js';
+import { scoreHealth } from './score-account.js';
+import type { Color, GroupNode } from './scorecard.schema.js';
+import { currentScorecards, type StoredScorecard } from './scorecard-store.js';
+
+// Replays history: for each month-end, the score the scorecard would have given then, against whether the
+// account's contracts had ended within the horizon. Measures read only what was known on that day.
+
+interface Observation {
+  asOf: string;
+  accountId: string;
+  score: number;
+  color: Color;
+  churned: boolean;
+  contracted: boolean;
+  groupScores: number[];
+}
+
+interface Quality {
+  n: number;
+  positives: number;
+  auc: number | null;
+  liftTopDecile: number | null;
+}
+
+export interface BacktestReport {
+  scorecard: string;
+  scorecardVersion: number;
+  horizonDays: number;
+  asOfDates: string[];
+  n: number;
+  churned: number;
+  contracted: number;
+  auc: number | null;
+  liftTopDecile: number | null;
+  byColor: Record<Color, { accounts: number; churned: number; churnRate: number | null }>;
+  /** Churners that were green 30 days before their contract ended. */
+  watermelons: { churners: number; greenThirtyDaysBefore: number; share: number | null };
+  /** Weights of the top-level groups fitted on the earlier half of the dates, judged on the later half. */
+  suggestion: {
+    groups: { name: string; weight: number; suggestedWeight: number }[];
+    fittedOn: string[];
+    judgedOn: string[];
+    current: Quality;
+    suggested: Quality;
+  } | null;
+}
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+
+/** Month-ends whose horizon has passed: the last 12 by default. */
+export function backtestDates(today: string, horizonDays: number, months = 12): string[] {
+  const latest = addDays(today, -horizonDays);
+  const dates: string[] = [];
+  const [y, m] = latest.split('-').map(Number) as [number, number];
+  for (let k = 0; dates.length < months && k < months + 2; k++) {
+    const d = monthEnd(y, m - 1 - k);
+    if (d <= latest) dates.unshift(d);
+  }
+  return dates;
+}
+
+async function outcomes(db: Executor, asOf: string, horizonDays: number) {
+  const later = addDays(asOf, horizonDays);
+  const live = (day: string) =>
+    sql`(start_date <= ${day}::date and (end_date is null or end_date >= ${day}::date)
+      and (cancelled_at is null or cancelled_at >= (${day}::date + 1)::timestamptz))`;
+  const { rows } = await sql<{ account_id: string; live_later: boolean; mrr_now: number; mrr_later: number | null }>`
+    select account_id, bool_or(${live(later)}) as live_later,
+      sum(mrr_minor) filter (where ${live(asOf)})::float8 as mrr_now,
+      sum(mrr_minor) filter (where ${live(later)})::float8 as mrr_later
+    from subscriptions group by account_id having bool_or(${live(asOf)})`.execute(db);
+  return rows;
+}
+
+function quality(rows: { score: number; churned: boolean }[]): Quality {
+  const risk = rows.map((r) => 100 - r.score);
+  const churned = rows.map((r) => r.churned);
+  return {
+    n: rows.length,
+    positives: churned.filter(Boolean).length,
+    auc: rocAuc(risk, churned),
+    liftTopDecile: liftAtTopDecile(risk, churned),
+  };
+}
+
+function reweighted(definition: ScorecardDefinition, weights: number[]): GroupNode {
+  return {
+    ...definition.root,
+    children: definition.root.children.map((child, i) => ({ ...child, weight: Math.max(weights[i] ?? 0, 0.0001) })),
+  };
+}
+
+export async function backtestHealth(
+  db: Executor,
+  options: { horizonDays: number; today: string; dates?: string[] },
+): Promise<BacktestReport> {
+  const scorecards = await currentScorecards(db);
+  const scorecard = scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0) as StoredScorecard;
+  const { definition } = scorecard;
+  const dates = options.dates ?? backtestDates(options.today, options.horizonDays);
+  const observations: Observation[] = [];
+  const measuresByDate = new Map<string, Map<string, Record<string, number | null | undefined>>>();
+  for (const asOf of dates) {
+    const outcome = await outcomes(db, asOf, options.horizonDays);
+    if (outcome.length === 0) continue;
+    const measures = await computeMeasures(
+      db,
+      asOf,
+      outcome.map((o) => o.account_id),
+    );
+    measuresByDate.set(asOf, measures);
+    for (const o of outcome) {
+      const values = measures.get(o.account_id) ?? {};
+      const result = scoreHealth({ root: definition.root, thresholds: definition.thresholds, values, asOf });
+      if (result.score === null || result.color === null) continue;
+      const groupScores = definition.root.children.map((group) =>
+        group.type === 'group'
+          ? (scoreHealth({ root: group, thresholds: definition.thresholds, values, asOf }).score ?? 50)
+          : 50,
+      );
+      observations.push({
+        asOf,
+        accountId: o.account_id,
+        score: result.score,
+        color: result.color,
+        churned: !o.live_later,
+        contracted: o.live_later && o.mrr_later !== null && o.mrr_later < o.mrr_now,
+        groupScores,
+      });
+    }
+  }
+
+  const byColor = {
+    green: { accounts: 0, churned: 0, churnRate: null },
+    yellow: { accounts: 0, churned: 0, churnRate: null },
+    red: { accounts: 0, churned: 0, churnRate: null },
+  } as BacktestReport['byColor'];
+  for (const o of observations) {
+    byColor[o.color].accounts++;
+    if (o.churned) byColor[o.color].churned++;
+  }
+  for (const c of Object.values(byColor)) c.churnRate = c.accounts ? c.churned / c.accounts : null;
+
+  // Watermelons: each churner once, scored 30 days before its contract ended.
+  const churnedAccounts = [...new Set(observations.filter((o) => o.churned).map((o) => o.accountId))];
+  let green = 0;
+  let judged = 0;
+  if (churnedAccounts.length > 0) {
+    const { rows } = await sql<{ account_id: string; ended: string }>`
+      select account_id, max(coalesce(cancelled_at::date, end_date))::text as ended from subscriptions
+      where account_id = any(${churnedAccounts}::uuid[]) group by account_id`.execute(db);
+    for (const row of rows) {
+      if (!row.ended) continue;
+      const day = addDays(row.ended, -30);
+      const values = (await computeMeasures(db, day, [row.account_id])).get(row.account_id);
+      if (!values) continue;
+      const result = scoreHealth({ root: definition.root, thresholds: definition.thresholds, values, asOf: day });
+      if (result.color === null) continue;
+      judged++;
+      if (result.color === 'green') green++;
+    }
+  }
+
+  // Suggested weights: fitted on the earlier half of the dates, judged on the later half against the current ones.
+  let suggestion: BacktestReport['suggestion'] = null;
+  const half = Math.floor(dates.length / 2);
+  const fitDates = new Set(dates.slice(0, half));
+  const train = observations.filter((o) => fitDates.has(o.asOf));
+  const test = observations.filter((o) => !fitDates.has(o.asOf));
+  if (train.some((o) => o.churned) && train.some((o) => !o.churned) && test.length > 0) {
+    const { coefficients } = fitLogistic(
+      train.map((o) => o.groupScores),
+      train.map((o) => o.churned),
+    );
+    // A group whose higher score meant less churn gets weight in proportion; one that did not, none.
+    const raw = coefficients.map((c) => Math.max(0, -c));
+    const total = raw.reduce((a, b) => a + b, 0);
+    if (total > 0) {
+      const weights = raw.map((w) => (100 * w) / total);
+      const root = reweighted(definition, weights);
+      const rescored = test.map((o) => {
+        const values = measuresByDate.get(o.asOf)?.get(o.accountId) ?? {};
+        return {
+          score: scoreHealth({ root, thresholds: definition.thresholds, values, asOf: o.asOf }).score ?? 50,
+          churned: o.churned,
+        };
+      });
+      suggestion = {
+        groups: definition.root.children.map((child, i) => ({
+          name: child.type === 'group' ? child.name : child.measure,
+          weight: child.weight,
+          suggestedWeight: Math.round((weights[i] ?? 0) * 10) / 10,
+        })),
+        fittedOn: [...fitDates],
+        judgedOn: dates.slice(half),
+        current: quality(test),
+        suggested: quality(rescored),
+      };
+    }
+  }
+
+  const overall = quality(observations);
+  return {
+    scorecard: scorecard.name,
+    scorecardVersion: scorecard.version,
+    horizonDays: options.horizonDays,
+    asOfDates: dates,
+    n: observations.length,
+    churned: overall.positives,
+    contracted: observations.filter((o) => o.contracted).length,
+    auc: overall.auc,
+    liftTopDecile: overall.liftTopDecile,
+    byColor,
+    watermelons: { churners: judged, greenThirtyDaysBefore: green, share: judged ? green / judged : null },
+    suggestion,
+  };
+}
+
+/** The scorecard with the suggested top-level weights, ready to save as a new version. */
+export function withSuggestedWeights(definition: ScorecardDefinition, report: BacktestReport): ScorecardDefinition {
+  if (!report.suggestion) return definition;
+  return {
+    ...definition,
+    root: reweighted(
+      definition,
+      report.suggestion.groups.map((g) => g.suggestedWeight),
+    ),
+  };
+}
