@@ -34,8 +34,9 @@ create table health_scores (
   score real,
   color text,
   computed_color text,
-  -- every measure: value, score, colour, weight, points, override
-  measures jsonb not null,
+  -- what the score was made from: { values: { measure: value }, overrides: [...] }; with the scorecard version,
+  -- the whole explanation (each measure's score, colour, weight and points) is recomputed exactly, and stays small.
+  inputs jsonb not null,
   computed_at timestamptz not null default now(),
   primary key (account_id, as_of)
 );

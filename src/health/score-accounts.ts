@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../server/route.js';
 import { computeMeasures } from './compute-measures.js';
-import { explainChange, type HealthResult, type MeasureChange, type Override, scoreHealth } from './score-account.js';
+import type { ScorecardDefinition } from './default-scorecards.js';
+import {
+  explainChange,
+  type HealthResult,
+  type MeasureChange,
+  type MeasureValues,
+  type Override,
+  scoreHealth,
+} from './score-account.js';
 import { currentScorecards, scorecardFor } from './scorecard-store.js';
 
 export interface Snapshot extends HealthResult {
@@ -9,7 +17,11 @@ export interface Snapshot extends HealthResult {
   asOf: string;
   scorecard: string;
   scorecardVersion: number;
+  values: MeasureValues;
+  overrides: Override[];
 }
+
+const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
 /**
  * Scores accounts as of a day and stores the snapshot (one per account per day; a rescore of the same day
@@ -49,12 +61,14 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
   for (const account of accounts) {
     const scorecard = scorecardFor(scorecards, account.lifecycle_stage);
     if (!scorecard) continue;
+    const values = measures.get(account.id) ?? {};
+    const accountOverrides = overrides.get(account.id) ?? [];
     const result = scoreHealth({
       root: scorecard.definition.root,
       thresholds: scorecard.definition.thresholds,
-      values: measures.get(account.id) ?? {},
-      overrides: overrides.get(account.id) ?? [],
-      asOf: `${asOf}T23:59:59.999Z`,
+      values,
+      overrides: accountOverrides,
+      asOf: endOfDay(asOf),
     });
     snapshots.push({
       ...result,
@@ -62,12 +76,14 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
       asOf,
       scorecard: scorecard.name,
       scorecardVersion: scorecard.version,
+      values,
+      overrides: accountOverrides,
     });
   }
-  for (let start = 0; start < snapshots.length; start += 2000) {
-    const chunk = snapshots.slice(start, start + 2000);
-    await sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, measures)
-      select account_id, ${asOf}::date, scorecard, version, score, color, computed_color, measures
+  for (let start = 0; start < snapshots.length; start += 5000) {
+    const chunk = snapshots.slice(start, start + 5000);
+    await sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, inputs)
+      select account_id, ${asOf}::date, scorecard, version, score, color, computed_color, inputs
       from json_to_recordset(${JSON.stringify(
         chunk.map((s) => ({
           account_id: s.accountId,
@@ -76,11 +92,11 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
           score: s.score,
           color: s.color,
           computed_color: s.computedColor,
-          measures: { measures: s.measures, override: s.override ?? null },
+          inputs: { values: s.values, overrides: s.overrides },
         })),
-      )}::json) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, measures jsonb)
+      )}::json) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
       on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
-        score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, measures = excluded.measures,
+        score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, inputs = excluded.inputs,
         computed_at = now()`.execute(db);
   }
   return snapshots;
@@ -93,7 +109,7 @@ interface SnapshotRow {
   score: number | null;
   color: string | null;
   computed_color: string | null;
-  measures: { measures: HealthResult['measures']; override: Override | null };
+  inputs: { values: MeasureValues; overrides: Override[] };
 }
 
 export interface HealthExplanation {
@@ -111,12 +127,20 @@ export interface HealthExplanation {
   changes: MeasureChange[];
 }
 
-const asResult = (row: SnapshotRow): HealthResult => ({
-  score: row.score,
-  color: row.color as HealthResult['color'],
-  computedColor: row.computed_color as HealthResult['computedColor'],
-  measures: row.measures.measures,
-});
+/** A stored snapshot's full result, recomputed from its inputs with the scorecard version it was made with. */
+async function replay(db: Executor, row: SnapshotRow): Promise<HealthResult> {
+  const { rows } = await sql<{ definition: ScorecardDefinition }>`select definition from scorecards
+    where name = ${row.scorecard} and version = ${row.scorecard_version}`.execute(db);
+  const definition = rows[0]?.definition;
+  if (!definition) return { score: row.score, color: null, computedColor: null, measures: [] };
+  return scoreHealth({
+    root: definition.root,
+    thresholds: definition.thresholds,
+    values: row.inputs.values,
+    overrides: row.inputs.overrides,
+    asOf: endOfDay(row.as_of),
+  });
+}
 
 /** An account's stored score on a day (or the latest), and what moved it since an earlier snapshot. */
 export async function explainHealth(
@@ -124,20 +148,21 @@ export async function explainHealth(
   accountId: string,
   options: { asOf?: string; since?: string } = {},
 ): Promise<HealthExplanation | undefined> {
-  const { rows } =
-    await sql<SnapshotRow>`select as_of::text, scorecard, scorecard_version, score, color, computed_color, measures
+  const columns = sql`as_of::text, scorecard, scorecard_version, score, color, computed_color, inputs`;
+  const { rows } = await sql<SnapshotRow>`select ${columns}
     from health_scores where account_id = ${accountId} ${options.asOf ? sql`and as_of <= ${options.asOf}::date` : sql``}
     order by as_of desc limit 1`.execute(db);
   const now = rows[0];
   if (!now) return undefined;
   const since =
     options.since ?? new Date(Date.parse(`${now.as_of}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
-  const { rows: before } =
-    await sql<SnapshotRow>`select as_of::text, scorecard, scorecard_version, score, color, computed_color, measures
+  const { rows: before } = await sql<SnapshotRow>`select ${columns}
     from health_scores where account_id = ${accountId} and as_of <= ${since}::date order by as_of desc limit 1`.execute(
-      db,
-    );
+    db,
+  );
   const then = before[0];
+  const nowResult = await replay(db, now);
+  const thenResult = then ? await replay(db, then) : undefined;
   const delta = then && now.score !== null && then.score !== null ? now.score - then.score : null;
   return {
     accountId,
@@ -147,10 +172,10 @@ export async function explainHealth(
     score: now.score,
     color: now.color,
     computedColor: now.computed_color,
-    override: now.measures.override,
-    measures: now.measures.measures,
+    override: nowResult.override ?? null,
+    measures: nowResult.measures,
     comparedWith: then ? { asOf: then.as_of, score: then.score, color: then.color } : null,
     trend: delta === null ? null : delta > 2 ? 'up' : delta < -2 ? 'down' : 'flat',
-    changes: then ? explainChange(asResult(then), asResult(now)) : [],
+    changes: thenResult ? explainChange(thenResult, nowResult) : [],
   };
 }

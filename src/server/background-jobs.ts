@@ -10,14 +10,14 @@ export interface BackgroundJobs {
 
 /**
  * The server's background work, each job waiting for its last run to end before the next:
- * - move queued usage counts into the rollups every two seconds (bigger set-based upserts, fewer of them);
- * - rescore the accounts whose data changed, on the same beat, so health follows the data within seconds;
+ * - every second, move queued usage counts into the rollups (set-based upserts: the longer the beat, the fewer
+ *   and bigger they are), then rescore the accounts whose data changed, so health follows the data;
  * - attach events whose account appeared since (made by the API or an import rather than group()), every 3 s;
  * - give every account its daily health snapshot; purge expired raw events, hourly.
  */
 export function startBackgroundJobs(
   database: Database,
-  intervals = { flushMs: 2000, attachMs: 3000, purgeMs: 3_600_000 },
+  intervals = { flushMs: 1000, attachMs: 3000, purgeMs: 3_600_000 },
 ): BackgroundJobs {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
@@ -47,11 +47,13 @@ export function startBackgroundJobs(
     if (now) tick();
     else schedule();
   };
-  every(intervals.flushMs, () => database.db.transaction().execute((trx) => flushUsageRollups(trx)));
+  // Rollups, then the health of the accounts whose data changed: health follows an event batch within ~a second.
+  every(intervals.flushMs, async () => {
+    await database.db.transaction().execute((trx) => flushUsageRollups(trx));
+    await rescoreChangedAccounts(database);
+  });
   every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
   every(intervals.purgeMs, () => purgeExpiredEvents(database), true);
-  // Health follows the data within seconds; and every account gets its daily snapshot.
-  every(intervals.flushMs, () => rescoreChangedAccounts(database));
   every(600_000, () => scoreUnscoredToday(database), true);
   return {
     async stop() {
