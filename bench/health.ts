@@ -89,7 +89,7 @@ async function ingestToScore(url: string, port: number, secret: string, run: num
     if (response.status !== 200) return -1;
     const body = (await response.json()) as { asOf: string; measures: { measure: string; value: number | null }[] };
     return body.asOf === today()
-      ? (body.measures.find((m) => m.measure === 'usage.active_users_30d')?.value ?? -1)
+      ? (body.measures.find((m) => m.measure === 'usage.licence_utilisation')?.value ?? -1)
       : -1;
   };
   const before = await utilisation();
@@ -113,7 +113,7 @@ async function ingestToScore(url: string, port: number, secret: string, run: num
   for (;;) {
     const now = await utilisation();
     if (now > before) return (performance.now() - started) / 1000;
-    if (performance.now() - started > 30_000) throw new Error('the score never changed');
+    if (performance.now() - started > 30_000) throw new Error(`the score never changed (before ${before}, now ${now})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   void url;
@@ -156,9 +156,12 @@ async function main() {
     await database.close();
     const server = await startServer(url.toString());
     const incremental: number[] = [];
+    let problem = '';
     try {
       for (let run = 0; run < RUNS; run++)
         incremental.push(await ingestToScore(url.toString(), server.port, secret, run));
+    } catch (error) {
+      problem = (error as Error).message;
     } finally {
       await server.stop();
     }
@@ -166,7 +169,9 @@ async function main() {
       `full rescore: median ${median(full).toFixed(2)} s for ${ACCOUNTS.toLocaleString('en')} accounts (measures query alone ${median(measuresOnly).toFixed(2)} s, ratio ${(median(full) / median(measuresOnly)).toFixed(2)})`,
     );
     console.log(
-      `ingest → new score: median ${median(incremental).toFixed(2)} s (runs: ${incremental.map((s) => s.toFixed(2)).join(', ')})`,
+      problem
+        ? `ingest → new score: not measured (${problem})`
+        : `ingest → new score: median ${median(incremental).toFixed(2)} s (runs: ${incremental.map((s) => s.toFixed(2)).join(', ')})`,
     );
   } finally {
     postgres.stop();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../server/route.js';
 import { fitLogistic, liftAtTopDecile, rocAuc } from './classification-metrics.js';
-import { computeMeasures } from './compute-measures.js';
+import { type AccountMeasures, computeMeasures } from './compute-measures.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
 import { scoreHealth } from './score-account.js';
 import type { Color, GroupNode } from './scorecard.schema.js';
@@ -106,7 +106,7 @@ export async function backtestHealth(
   const { definition } = scorecard;
   const dates = options.dates ?? backtestDates(options.today, options.horizonDays);
   const observations: Observation[] = [];
-  const measuresByDate = new Map<string, Map<string, Record<string, number | null | undefined>>>();
+  const measuresByDate = new Map<string, Map<string, AccountMeasures>>();
   for (const asOf of dates) {
     const outcome = await outcomes(db, asOf, options.horizonDays);
     if (outcome.length === 0) continue;
@@ -117,7 +117,7 @@ export async function backtestHealth(
     );
     measuresByDate.set(asOf, measures);
     for (const o of outcome) {
-      const values = measures.get(o.account_id) ?? {};
+      const values = measures.get(o.account_id)?.values ?? {};
       const result = scoreHealth({ root: definition.root, thresholds: definition.thresholds, values, asOf });
       if (result.score === null || result.color === null) continue;
       const groupScores = definition.root.children.map((group) =>
@@ -159,7 +159,7 @@ export async function backtestHealth(
     for (const row of rows) {
       if (!row.ended) continue;
       const day = addDays(row.ended, -30);
-      const values = (await computeMeasures(db, day, [row.account_id])).get(row.account_id);
+      const values = (await computeMeasures(db, day, [row.account_id])).get(row.account_id)?.values;
       if (!values) continue;
       const result = scoreHealth({ root: definition.root, thresholds: definition.thresholds, values, asOf: day });
       if (result.color === null) continue;
@@ -186,7 +186,7 @@ export async function backtestHealth(
       const weights = raw.map((w) => (100 * w) / total);
       const root = reweighted(definition, weights);
       const rescored = test.map((o) => {
-        const values = measuresByDate.get(o.asOf)?.get(o.accountId) ?? {};
+        const values = measuresByDate.get(o.asOf)?.get(o.accountId)?.values ?? {};
         return {
           score: scoreHealth({ root, thresholds: definition.thresholds, values, asOf: o.asOf }).score ?? 50,
           churned: o.churned,

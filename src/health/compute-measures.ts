@@ -31,6 +31,7 @@ export type MeasureId = keyof typeof measureCatalog;
 
 interface MeasureRow {
   account_id: string;
+  lifecycle_stage: string;
   mau: number | null;
   avg_dau: number | null;
   seats: number | null;
@@ -58,6 +59,12 @@ interface MeasureRow {
 const days = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+export interface AccountMeasures {
+  /** The account's stage now (Pacer keeps no history of it): which scorecard judges it. */
+  lifecycleStage: string;
+  values: MeasureValues;
+}
+
 /**
  * Every measure of every account (or of the given ones) as of the end of a day, from Pacer's tables: one set-based
  * query, so a full rescore is one pass. Only data dated on or before the day is read — except contacts' roles and
@@ -67,13 +74,13 @@ export async function computeMeasures(
   db: Executor,
   asOf: string,
   accountIds?: string[],
-): Promise<Map<string, MeasureValues>> {
+): Promise<Map<string, AccountMeasures>> {
   const settings = await readUsageSettings(db);
   const end = sql`(${asOf}::date + 1)::timestamptz`;
   const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
   const { rows } = await sql<MeasureRow>`
     with acc as (
-      select id as account_id, first_seen_at::date::text as first_seen from accounts
+      select id as account_id, lifecycle_stage, first_seen_at::date::text as first_seen from accounts
       where first_seen_at < ${end} ${accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``}
     ),
     users30 as (
@@ -137,7 +144,7 @@ export async function computeMeasures(
         bool_or(active) filter (where role = 'executive_sponsor') as sponsor_active
       from contacts where created_at < ${end} ${only} group by account_id
     )
-    select acc.account_id, acc.first_seen, users30.mau, users30.avg_dau, subs.seats, events60.key_used, last_active.last_day,
+    select acc.account_id, acc.lifecycle_stage, acc.first_seen, users30.mau, users30.avg_dau, subs.seats, events60.key_used, last_active.last_day,
       events60.events_cur, events60.events_prev, magic.magic_day, notes90.last_touch, nps.nps, csat.csat,
       tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d, subs.renewal_date, subs.mrr_now, subs.mrr_then,
       people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
@@ -147,7 +154,7 @@ export async function computeMeasures(
     left join csat using (account_id) left join tickets using (account_id) left join notes90 using (account_id)
     left join people using (account_id)`.execute(db);
 
-  const result = new Map<string, MeasureValues>();
+  const result = new Map<string, AccountMeasures>();
   for (const r of rows) {
     const mau = r.mau ?? 0;
     const values: Record<MeasureId, number | null> = {
@@ -173,7 +180,7 @@ export async function computeMeasures(
       'relationship.champion_left_90d': r.champion_left_90d ?? 0,
       'sentiment.csm_90d': r.sentiment_90d,
     };
-    result.set(r.account_id, values);
+    result.set(r.account_id, { lifecycleStage: r.lifecycle_stage, values });
   }
   return result;
 }

@@ -23,6 +23,15 @@ export interface Snapshot extends HealthResult {
 
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
+/** Values as stored: missing ones left out (they read back as missing), the rest to six significant digits. */
+function compactValues(values: MeasureValues): MeasureValues {
+  const out: MeasureValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = Number(value.toPrecision(6));
+  }
+  return out;
+}
+
 /**
  * Scores accounts as of a day and stores the snapshot (one per account per day; a rescore of the same day
  * replaces it). Measures come from data known by the end of that day, so --as-of rebuilds history.
@@ -30,8 +39,6 @@ const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 export async function scoreAccounts(db: Executor, asOf: string, accountIds?: string[]): Promise<Snapshot[]> {
   const scorecards = await currentScorecards(db);
   const measures = await computeMeasures(db, asOf, accountIds);
-  const { rows: accounts } = await sql<{ id: string; lifecycle_stage: string }>`
-    select id, lifecycle_stage from accounts where id = any(${[...measures.keys()]}::uuid[])`.execute(db);
   const { rows: overrideRows } = await sql<{
     account_id: string;
     measure: string | null;
@@ -58,11 +65,10 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
     overrides.set(row.account_id, list);
   }
   const snapshots: Snapshot[] = [];
-  for (const account of accounts) {
-    const scorecard = scorecardFor(scorecards, account.lifecycle_stage);
+  for (const [accountId, { lifecycleStage, values }] of measures) {
+    const scorecard = scorecardFor(scorecards, lifecycleStage);
     if (!scorecard) continue;
-    const values = measures.get(account.id) ?? {};
-    const accountOverrides = overrides.get(account.id) ?? [];
+    const accountOverrides = overrides.get(accountId) ?? [];
     const result = scoreHealth({
       root: scorecard.definition.root,
       thresholds: scorecard.definition.thresholds,
@@ -72,7 +78,7 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
     });
     snapshots.push({
       ...result,
-      accountId: account.id,
+      accountId,
       asOf,
       scorecard: scorecard.name,
       scorecardVersion: scorecard.version,
@@ -92,7 +98,7 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
           score: s.score,
           color: s.color,
           computed_color: s.computedColor,
-          inputs: { values: s.values, overrides: s.overrides },
+          inputs: { values: compactValues(s.values), overrides: s.overrides },
         })),
       )}::json) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
       on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
