@@ -90,7 +90,7 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
     const chunk = snapshots.slice(start, start + 5000);
     await sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, inputs)
       select account_id, ${asOf}::date, scorecard, version, score, color, computed_color, inputs
-      from json_to_recordset(${JSON.stringify(
+      from jsonb_to_recordset(${JSON.stringify(
         chunk.map((s) => ({
           account_id: s.accountId,
           scorecard: s.scorecard,
@@ -100,7 +100,7 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
           computed_color: s.computedColor,
           inputs: { values: compactValues(s.values), overrides: s.overrides },
         })),
-      )}::json) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
+      )}::jsonb) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
       on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
         score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, inputs = excluded.inputs,
         computed_at = now()`.execute(db);
