@@ -77,7 +77,7 @@ function startServer(url: string): Promise<{ port: number; stop(): Promise<void>
   });
 }
 
-async function ingestToScore(url: string, port: number, secret: string, run: number): Promise<number> {
+async function ingestToScore(port: number, secret: string, run: number): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const account = (await (await fetch(`${base}/api/accounts?externalId=acct-${run + 7}`)).json()) as {
     data: { id: string }[];
@@ -116,7 +116,6 @@ async function ingestToScore(url: string, port: number, secret: string, run: num
     if (performance.now() - started > 30_000) throw new Error(`the score never changed (before ${before}, now ${now})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  void url;
 }
 
 async function main() {
@@ -158,8 +157,7 @@ async function main() {
     const incremental: number[] = [];
     let problem = '';
     try {
-      for (let run = 0; run < RUNS; run++)
-        incremental.push(await ingestToScore(url.toString(), server.port, secret, run));
+      for (let run = 0; run < RUNS; run++) incremental.push(await ingestToScore(server.port, secret, run));
     } catch (error) {
       problem = (error as Error).message;
     } finally {
