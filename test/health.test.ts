@@ -189,4 +189,46 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
       204,
     );
   });
+
+  it('shows which stakeholders are healthy: the champion going quiet while usage holds', async () => {
+    const account = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Stakeholders Inc',
+      externalId: 'stake',
+    });
+    await server.call('POST', '/api/contacts', {
+      accountId: account.body.id,
+      externalId: 'mia',
+      name: 'Mia',
+      role: 'champion',
+    });
+    await server.call('POST', '/api/contacts', {
+      accountId: account.body.id,
+      externalId: 'ben',
+      name: 'Ben',
+      role: 'end_user',
+    });
+    // Ben used the product on each of the last 20 days; Mia last on the 30th of March.
+    const events: UsageEvent[] = [];
+    for (let d = 11; d <= 30; d++) {
+      events.push({ ...event('ben', `2026-04-${String(d).padStart(2, '0')}`, 1), accountExternalId: 'stake' });
+    }
+    events.push({ ...event('mia', '2026-03-30', 1), accountExternalId: 'stake' });
+    await server.database.db.transaction().execute(async (trx) => {
+      await recordEvents(trx, events);
+    });
+    await server.database.db.transaction().execute((trx) => flushUsageRollups(trx));
+    const answer = await server.call<{
+      stakeholders: { name: string; score: number; color: string; daysSinceActive: number }[];
+      signals: string[];
+    }>('GET', `/api/accounts/${account.body.id}/stakeholders?asOf=2026-04-30`);
+    expect(answer.status).toBe(200);
+    // Mia: 31 days quiet (0), 0 active days in 30 (0) → 0, red; Ben: today (100), 20 days (100) → 100, green.
+    expect(answer.body.stakeholders.map((s) => [s.name, s.score, s.color, s.daysSinceActive])).toEqual([
+      ['Mia', 0, 'red', 31],
+      ['Ben', 100, 'green', 0],
+    ]);
+    expect(answer.body.signals).toEqual([
+      'Champion Mia has gone quiet (no use for 31 days) while 1 other person is active',
+    ]);
+  });
 });

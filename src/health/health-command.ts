@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
+import { accountStakeholders } from './account-stakeholders.js';
 import { backtestHealth, withSuggestedWeights } from './backtest-health.js';
 import { describeChange, formatMeasureValue } from './describe-change.js';
 import { explainHealth, scoreAccounts } from './score-accounts.js';
@@ -104,6 +105,14 @@ export function registerHealthCommand(program: Command, action: Action): void {
         for (const measure of [...explanation.measures].sort((a, b) => b.effectiveWeight - a.effectiveWeight)) {
           out.push(
             `    ${measure.label.padEnd(42)} ${formatMeasureValue(measure.measure, measure.value).padStart(10)}  ${measure.missing ? 'missing, left out' : `${measure.color ?? ''} ${measure.points.toFixed(1)} pts`}${measure.override ? ` (overridden: ${measure.override.reason})` : ''}`,
+          );
+        }
+        const people = await accountStakeholders(database.db, found.id, explanation.asOf);
+        out.push('  People:');
+        for (const signal of people.signals) out.push(`    ! ${signal}`);
+        for (const p of people.stakeholders.slice(0, 10)) {
+          out.push(
+            `    ${(p.name ?? p.email ?? p.externalId ?? '?').padEnd(28)} ${(p.role ?? '').padEnd(18)} ${p.score === null ? 'left' : `${p.score} ${p.color}`} — ${p.reasons.join('; ')}`,
           );
         }
         process.stdout.write(`${out.join('\n')}\n`);

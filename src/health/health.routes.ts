@@ -6,6 +6,7 @@ import { fieldError, notFound } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
 import { isoDate, isoTimestamp } from '../shared/fields.js';
+import { accountStakeholders } from './account-stakeholders.js';
 import { measureCatalog } from './compute-measures.js';
 import { describeChange } from './describe-change.js';
 import { explainHealth, scoreAccounts } from './score-accounts.js';
@@ -51,6 +52,20 @@ const overrideOut = (row: OverrideRow) => ({
 });
 
 export const healthRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/accounts/:id/stakeholders',
+    access: 'viewer',
+    tag: 'Health',
+    summary:
+      'Each person at the account with their own engagement score, key roles first, and signals (champion gone quiet)',
+    params: accountParams,
+    query: z.strictObject({ asOf: isoDate().optional() }),
+    async handler({ db, params, query }) {
+      await loadRow(db, accountResource, params.id);
+      return { body: await accountStakeholders(db, params.id, query.asOf ?? today()) };
+    },
+  }),
   defineRoute({
     method: 'post',
     path: '/api/accounts/:id/health/overrides',

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Executor } from '../server/route.js';
+import { type ContactHealth, scoreContact } from './score-contact.js';
+
+export interface Stakeholder extends ContactHealth {
+  contactId: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+  active: boolean;
+  daysSinceActive: number | null;
+  activeDays30: number;
+  latestNps: number | null;
+}
+
+const ROLE_ORDER = ['champion', 'executive_sponsor', 'decision_maker', 'admin', 'end_user'];
+
+/** Each contact of an account with their own engagement score, key roles first; and the signals a CSM should see. */
+export async function accountStakeholders(
+  db: Executor,
+  accountId: string,
+  asOf: string,
+): Promise<{ stakeholders: Stakeholder[]; signals: string[] }> {
+  const { rows } = await sql<{
+    id: string;
+    external_id: string | null;
+    name: string | null;
+    email: string | null;
+    role: string | null;
+    active: boolean;
+    last_day: string | null;
+    active_days: number;
+    nps: number | null;
+  }>`
+    select c.id, c.external_id, c.name, c.email, c.role, c.active,
+      (select max(day)::text from usage_user_daily u where u.account_id = c.account_id and u.user_id = c.external_id
+         and u.day <= ${asOf}::date and u.day > ${asOf}::date - 365) as last_day,
+      (select count(distinct day)::int from usage_user_daily u where u.account_id = c.account_id and u.user_id = c.external_id
+         and u.day <= ${asOf}::date and u.day > ${asOf}::date - 30) as active_days,
+      (select score from survey_responses s where s.account_id = c.account_id and s.contact_id = c.id and s.kind = 'nps'
+         and s.answered_at < (${asOf}::date + 1)::timestamptz order by s.answered_at desc limit 1) as nps
+    from contacts c where c.account_id = ${accountId}`.execute(db);
+  const stakeholders = rows
+    .map((row): Stakeholder => {
+      const daysSinceActive = row.last_day
+        ? Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${row.last_day}T00:00:00Z`)) / 86_400_000)
+        : null;
+      const activity = { active: row.active, daysSinceActive, activeDays30: row.active_days, latestNps: row.nps };
+      return {
+        contactId: row.id,
+        externalId: row.external_id,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        ...activity,
+        ...scoreContact(activity),
+      };
+    })
+    .sort((a, b) => {
+      const rank = (s: Stakeholder) => (s.role ? ROLE_ORDER.indexOf(s.role) : ROLE_ORDER.length);
+      return rank(a) - rank(b) || (b.score ?? -1) - (a.score ?? -1);
+    });
+  const signals: string[] = [];
+  const others = stakeholders.filter((s) => s.role !== 'champion' && s.active && (s.daysSinceActive ?? 99) < 7).length;
+  for (const s of stakeholders) {
+    const who = s.name ?? s.email ?? s.externalId ?? 'a contact';
+    if (s.role === 'champion' && !s.active) signals.push(`Champion ${who} is no longer active at the account`);
+    else if (s.role === 'champion' && (s.daysSinceActive === null || s.daysSinceActive >= 14)) {
+      signals.push(
+        `Champion ${who} has gone quiet (${s.daysSinceActive === null ? 'no use' : `no use for ${s.daysSinceActive} days`}) while ${others} other ${others === 1 ? 'person is' : 'people are'} active`,
+      );
+    }
+    if (s.role === 'executive_sponsor' && !s.active)
+      signals.push(`Executive sponsor ${who} is no longer active at the account`);
+  }
+  if (!stakeholders.some((s) => s.role === 'champion' && s.active)) signals.push('No active champion');
+  return { stakeholders, signals };
+}
