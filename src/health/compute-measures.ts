@@ -67,8 +67,9 @@ export interface AccountMeasures {
 
 /**
  * Every measure of every account (or of the given ones) as of the end of a day, from Pacer's tables: one set-based
- * query, so a full rescore is one pass. Only data dated on or before the day is read — except contacts' roles and
- * active flags, which Pacer keeps as current state (their history is the champion-left notes measure).
+ * query, so a full rescore is one pass. Only data dated on or before the day is read. Contacts' roles and active
+ * flags are current state only, so they count for today and are missing for past days (their dated history is
+ * the champion-left notes measure).
  */
 export async function computeMeasures(
   db: Executor,
@@ -142,7 +143,7 @@ export async function computeMeasures(
       select account_id,
         bool_or(active) filter (where role = 'champion') as champion_active,
         bool_or(active) filter (where role = 'executive_sponsor') as sponsor_active
-      from contacts where created_at < ${end} ${only} group by account_id
+      from contacts where true ${only} group by account_id
     )
     select acc.account_id, acc.lifecycle_stage, acc.first_seen, users30.mau, users30.avg_dau, subs.seats, events60.key_used, last_active.last_day,
       events60.events_cur, events60.events_prev, magic.magic_day, notes90.last_touch, nps.nps, csat.csat,
@@ -154,6 +155,7 @@ export async function computeMeasures(
     left join csat using (account_id) left join tickets using (account_id) left join notes90 using (account_id)
     left join people using (account_id)`.execute(db);
 
+  const historical = asOf < new Date().toISOString().slice(0, 10);
   const result = new Map<string, AccountMeasures>();
   for (const r of rows) {
     const mau = r.mau ?? 0;
@@ -175,8 +177,10 @@ export async function computeMeasures(
       'support.tickets_per_user_90d': mau > 0 ? (r.tickets_90d ?? 0) / mau : null,
       'billing.days_to_renewal': r.renewal_date ? days(asOf, r.renewal_date) : null,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
-      'relationship.champion_active': r.champion_active === null ? 0 : r.champion_active ? 1 : 0,
-      'relationship.sponsor_active': r.sponsor_active === null ? 0 : r.sponsor_active ? 1 : 0,
+      // Contacts' roles and active flags are current state: known for today, unknown (missing) for a past day, so a
+      // replay of history cannot see a departure before it happened.
+      'relationship.champion_active': historical ? null : r.champion_active ? 1 : 0,
+      'relationship.sponsor_active': historical ? null : r.sponsor_active ? 1 : 0,
       'relationship.champion_left_90d': r.champion_left_90d ?? 0,
       'sentiment.csm_90d': r.sentiment_90d,
     };
