@@ -1,8 +1,6 @@
 // npm run bench:health — full rescore of 100,000 accounts with the default scorecard from rollups on PostgreSQL,
 // against the measures query alone (the database's share); and, through a running server, the time from an
 // acknowledged event batch to the account's new score.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
@@ -10,11 +8,11 @@ import { computeMeasures } from '../src/health/compute-measures.js';
 import { scoreAccounts } from '../src/health/score-accounts.js';
 import { createApiKey } from '../src/keys/api-keys.js';
 import { writeUsageSettings } from '../src/usage/usage-settings.js';
+import { startPacerServer } from './support/pacer-server.js';
 import { benchPostgres } from './support/temp-postgres.js';
 
 const ACCOUNTS = Number(process.env.BENCH_HEALTH_ACCOUNTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,32 +47,6 @@ async function seed(url: string): Promise<void> {
     await q('analyze');
   });
   await database.close();
-}
-
-function startServer(url: string): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [PACER, 'start', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: url },
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match) {
-        resolve({
-          port: Number(match[1]),
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
 }
 
 async function ingestToScore(port: number, secret: string, run: number): Promise<number> {
@@ -153,7 +125,7 @@ async function main() {
     }
     const secret = (await createApiKey(database.db, 'bench', 'ingest')).secret;
     await database.close();
-    const server = await startServer(url.toString());
+    const server = await startPacerServer({ DATABASE_URL: url.toString() });
     const incremental: number[] = [];
     let problem = '';
     try {

@@ -1,20 +1,19 @@
 // npm run bench:ingest — events/s through the Segment batch API into PostgreSQL and into the embedded PGlite,
 // how soon the rollups are current after the last acknowledgement, and the ratio to a raw COPY of the same rows
 // into the same database (the ceiling). Quote medians: the machine is small and noisy.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApiKey } from '../src/keys/api-keys.js';
+import { startPacerServer } from './support/pacer-server.js';
 import { benchPostgres } from './support/temp-postgres.js';
 
 const ACCOUNTS = 2000;
@@ -23,7 +22,6 @@ const NAMES = Array.from({ length: 30 }, (_, i) => `Feature ${i + 1} Used`);
 const BATCH = 500;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
 
 interface Scenario {
   engine: 'postgres' | 'pglite';
@@ -170,37 +168,6 @@ async function seed(databaseUrl: string | undefined, dataDir: string | undefined
   return key.secret;
 }
 
-function startServer(
-  env: Record<string, string | undefined>,
-  args: string[],
-): Promise<{ port: number; stop(): Promise<void> }> {
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, PACER, 'start', '--port', '0', '--no-demo', ...args], {
-    env: { ...process.env, ...env },
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match) {
-        resolve({
-          port: Number(match[1]),
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-}
-
 async function rollupTotal(databaseUrl: string | undefined, dataDir: string | undefined): Promise<number> {
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
   const rows = await database.withSession((q) =>
@@ -271,7 +238,7 @@ async function runOnce(scenario: Scenario, run: number, target: { databaseUrl?: 
   const { databaseUrl, dataDir } = target;
   const secret = await seed(databaseUrl, dataDir);
   const before = await rollupTotal(databaseUrl, dataDir);
-  const server = await startServer(
+  const server = await startPacerServer(
     databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: undefined },
     dataDir ? ['--data', dataDir] : [],
   );
