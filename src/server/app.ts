@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
+import { churnRoutes } from '../predict/churn.routes.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
@@ -37,6 +38,7 @@ export function allRoutes(): RouteSpec[] {
     ...segmentRoutes,
     ...usageRoutes,
     ...healthRoutes,
+    ...churnRoutes,
   ];
   const openapi = openApiDocument(routes, version);
   routes.push(

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-jobs.js';
 import { attachPendingEvents } from '../ingest/attach-pending-events.js';
+import { refreshChurnRisk } from '../predict/churn-jobs.js';
 import { purgeExpiredEvents } from '../usage/purge-expired-events.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
 
@@ -22,7 +23,7 @@ export function startBackgroundJobs(
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<unknown>>();
-  const every = (ms: number, work: () => Promise<unknown>, now = false) => {
+  const every = (ms: number, work: () => Promise<unknown>, now = false, firstMs = ms) => {
     const tick = () => {
       if (stopped) return;
       const running = work()
@@ -35,12 +36,14 @@ export function startBackgroundJobs(
         });
       inFlight.add(running);
     };
+    let wait = firstMs;
     const schedule = () => {
       if (stopped) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
         tick();
-      }, ms);
+      }, wait);
+      wait = ms;
       timer.unref();
       timers.add(timer);
     };
@@ -55,6 +58,8 @@ export function startBackgroundJobs(
   every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
   every(intervals.purgeMs, () => purgeExpiredEvents(database), true);
   every(600_000, () => scoreUnscoredToday(database), true);
+  // Churn risk: retrained daily, every account rescored daily; checked every 10 minutes, first a minute after start.
+  every(600_000, () => refreshChurnRisk(database), false, 60_000);
   return {
     async stop() {
       stopped = true;

@@ -1,0 +1,185 @@
+import { rocAuc } from './evaluation-metrics.js';
+import { encode, type FeatureEncoding, fitEncoding } from './feature-encoding.js';
+import { type FeatureSnapshot, selectRows } from './feature-snapshot.js';
+import { describeFeature } from './feature-words.js';
+import { applyCalibration, type Calibration, fitCalibration } from './models/calibration.js';
+import {
+  fitGradientBoosting,
+  type GradientBoostingModel,
+  gradientBoostingContributions,
+  predictGradientBoosting,
+} from './models/gradient-boosting.js';
+import {
+  fitLogisticRegression,
+  type LogisticModel,
+  logisticContributions,
+  predictLogistic,
+} from './models/logistic-regression.js';
+import type { Matrix } from './models/matrix.js';
+
+// Training a churn model: both candidates (a regularised logistic regression and gradient-boosted trees) are fitted
+// on 80% of the accounts and judged on the other 20% (split by account, so one account's rows at several dates stay
+// on one side); the better one by ROC-AUC is calibrated on that 20% (Platt scaling), then refitted on every row with
+// the settings that won. Pure and plain data in, plain data out: it runs in a worker thread.
+
+export type Estimator = { kind: 'logistic'; model: LogisticModel } | { kind: 'boosting'; model: GradientBoostingModel };
+
+export interface ChurnModel {
+  encoding: FeatureEncoding;
+  estimator: Estimator;
+  calibration: Calibration;
+  /** Validation figures of both candidates, on the held-out 20%. */
+  validation: { logistic: { auc: number | null }; boosting: { auc: number | null }; rows: number; positives: number };
+  training: { rows: number; positives: number };
+}
+
+export interface TrainingData {
+  snapshot: FeatureSnapshot;
+  labels: Uint8Array;
+}
+
+/** A stable number in [0, 1) from an account id: the same account always falls in the same fold. */
+export function accountBucket(accountId: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < accountId.length; i++) {
+    h ^= accountId.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) / 4294967296;
+}
+
+const pick = (labels: Uint8Array, rows: number[]) => Uint8Array.from(rows, (i) => labels[i] ?? 0);
+const LOGISTIC_L2 = [0.1, 1, 10];
+
+function fitEstimator(kind: Estimator['kind'], x: Matrix, y: Uint8Array, settings: { l2?: number; trees?: number }) {
+  if (kind === 'logistic') {
+    return { kind, model: fitLogisticRegression(x, y, { l2: settings.l2 ?? 1 }) } as Estimator;
+  }
+  return { kind, model: fitGradientBoosting(x, y, settings.trees ? { trees: settings.trees } : {}) } as Estimator;
+}
+
+/** Raw scores (log-odds for trees, probabilities for the regression) before calibration. */
+function rawProbabilities(estimator: Estimator, x: Matrix): Float64Array {
+  return estimator.kind === 'logistic'
+    ? predictLogistic(estimator.model, x)
+    : predictGradientBoosting(estimator.model, x);
+}
+
+export function trainChurnModel(data: TrainingData): ChurnModel {
+  const { snapshot, labels } = data;
+  const n = snapshot.accountIds.length;
+  const positives = labels.reduce((s, v) => s + v, 0);
+  if (n < 20 || positives < 3 || positives > n - 3) {
+    throw new Error(
+      `too little history to learn from: ${n} account-dates with ${positives} churned (need at least 20, and at least 3 that churned and 3 that stayed)`,
+    );
+  }
+  const trainRows: number[] = [];
+  const validRows: number[] = [];
+  snapshot.accountIds.forEach((id, i) => {
+    (accountBucket(id) < 0.8 ? trainRows : validRows).push(i);
+  });
+  const trainSnap = selectRows(snapshot, trainRows);
+  const validSnap = selectRows(snapshot, validRows);
+  const yTrain = pick(labels, trainRows);
+  const yValid = pick(labels, validRows);
+  const encoding = fitEncoding(trainSnap);
+  const xTrain = encode(encoding, trainSnap);
+  const xValid = encode(encoding, validSnap);
+
+  let bestLogistic = { auc: -1, l2: 1, estimator: null as Estimator | null };
+  for (const l2 of LOGISTIC_L2) {
+    const estimator = fitEstimator('logistic', xTrain, yTrain, { l2 });
+    const auc = rocAuc(rawProbabilities(estimator, xValid), yValid) ?? 0.5;
+    if (auc > bestLogistic.auc) bestLogistic = { auc, l2, estimator };
+  }
+  const boosting = {
+    kind: 'boosting' as const,
+    model: fitGradientBoosting(xTrain, yTrain, { validation: { x: xValid, y: yValid } }),
+  };
+  const boostingAuc = rocAuc(rawProbabilities(boosting, xValid), yValid) ?? 0.5;
+  // Prefer the simpler, more explainable regression unless the trees are clearly better.
+  const useTrees = boostingAuc > bestLogistic.auc + 0.005;
+  const chosen = useTrees ? boosting : (bestLogistic.estimator as Estimator);
+  const calibration = fitCalibration(rawProbabilities(chosen, xValid), yValid, 'platt');
+
+  const fullEncoding = fitEncoding(snapshot);
+  const xAll = encode(fullEncoding, snapshot);
+  const estimator = useTrees
+    ? fitEstimator('boosting', xAll, labels, { trees: boosting.model.trees.length })
+    : fitEstimator('logistic', xAll, labels, { l2: bestLogistic.l2 });
+  return {
+    encoding: fullEncoding,
+    estimator,
+    calibration,
+    validation: {
+      logistic: { auc: bestLogistic.auc },
+      boosting: { auc: boostingAuc },
+      rows: validRows.length,
+      positives: yValid.reduce((s, v) => s + v, 0),
+    },
+    training: { rows: n, positives },
+  };
+}
+
+/** Calibrated churn probabilities for the snapshot's rows. */
+export function predictChurn(model: ChurnModel, snapshot: FeatureSnapshot): Float64Array {
+  const x = encode(model.encoding, snapshot);
+  return applyCalibration(model.calibration, rawProbabilities(model.estimator, x));
+}
+
+export interface Reason {
+  feature: string;
+  /** The value in words: "no activity for 21 days". */
+  text: string;
+  /** How much it moves the churn probability, in percentage points (positive raises the risk). */
+  points: number;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+
+/**
+ * The top factors raising and lowering one account's risk, from the model's own per-feature contributions (in
+ * log-odds, summed over a feature's encoded columns), each given as the points of probability it adds: how far the
+ * probability would fall if that factor were at its average.
+ */
+export function churnReasons(
+  model: ChurnModel,
+  snapshot: FeatureSnapshot,
+  row: number,
+  probability: number,
+  top = 3,
+): { raising: Reason[]; lowering: Reason[] } {
+  const single = selectRows(snapshot, [row]);
+  const x = encode(model.encoding, single);
+  const contributions =
+    model.estimator.kind === 'logistic'
+      ? logisticContributions(model.estimator.model, x, 0)
+      : gradientBoostingContributions(model.estimator.model, x, 0);
+  const bySource = new Map<string, number>();
+  model.encoding.columns.forEach((column, j) => {
+    bySource.set(column.source, (bySource.get(column.source) ?? 0) + (contributions[j] ?? 0));
+  });
+  const z = logit(probability);
+  // Contributions are in the model's own log-odds; Platt scaling stretches those by its slope.
+  const slope = model.calibration.method === 'platt' ? model.calibration.a : 1;
+  const values = new Map(single.columns.map((c) => [c.name, c.values[0] ?? null]));
+  const reasons = [...bySource]
+    .map(([feature, c]) => ({
+      feature,
+      text: describeFeature(feature, values.get(feature) ?? null),
+      points: Math.round((probability - sigmoid(z - slope * c)) * 1000) / 10,
+    }))
+    .filter((r) => r.points !== 0);
+  return {
+    raising: reasons
+      .filter((r) => r.points > 0)
+      .sort((a, b) => b.points - a.points)
+      .slice(0, top),
+    lowering: reasons
+      .filter((r) => r.points < 0)
+      .sort((a, b) => a.points - b.points)
+      .slice(0, top),
+  };
+}

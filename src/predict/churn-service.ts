@@ -1,0 +1,201 @@
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { backtestDates } from '../health/backtest-health.js';
+import type { Executor } from '../server/route.js';
+import {
+  type ChurnModel,
+  churnReasons,
+  predictChurn,
+  type Reason,
+  type TrainingData,
+  trainChurnModel,
+} from './churn-model.js';
+import { type ChurnDefinition, churnOutcomes, describeDefinition, parseChurnDefinition } from './churn-outcomes.js';
+import { stackSnapshots } from './feature-encoding.js';
+import { buildFeatureSnapshot } from './feature-snapshot.js';
+import { trainInWorker } from './train-in-worker.js';
+
+// Training, storing and applying churn models: the glue between the database and the pure model code.
+
+export const churnSettingsSchema = z.strictObject({
+  horizonDays: z.number().int().min(7).max(730).describe('How far ahead churn is predicted, in days.'),
+  definition: z
+    .string()
+    .trim()
+    .regex(/^(auto|contract|inactivity|event:.+)$/, { error: 'use auto, contract, inactivity or event:NAME' })
+    .describe('What churn means: contract (no live subscription), inactivity, event:NAME, or auto.'),
+});
+export type ChurnSettings = z.infer<typeof churnSettingsSchema>;
+
+export const defaultChurnSettings: ChurnSettings = { horizonDays: 90, definition: 'auto' };
+
+export async function readChurnSettings(db: Executor): Promise<ChurnSettings> {
+  const { rows } = await sql<{ value: Partial<ChurnSettings> }>`select value from settings where key = 'churn'`.execute(
+    db,
+  );
+  return { ...defaultChurnSettings, ...(rows[0]?.value ?? {}) };
+}
+
+export async function writeChurnSettings(db: Executor, settings: ChurnSettings): Promise<void> {
+  await sql`insert into settings (key, value) values ('churn', cast(${JSON.stringify(settings)} as jsonb))
+    on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(db);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Every account-month whose outcome is known, stacked: what a model learns from. */
+export async function collectTrainingData(
+  db: Executor,
+  options: { horizonDays: number; definition: ChurnDefinition; today?: string; months?: number },
+): Promise<{ data: TrainingData; dates: string[] }> {
+  const day = options.today ?? today();
+  const snapshots = [];
+  const labels: number[] = [];
+  const dates: string[] = [];
+  for (const asOf of backtestDates(day, options.horizonDays, options.months ?? 12)) {
+    const outcomes = await churnOutcomes(db, asOf, options.horizonDays, options.definition, day);
+    const known = [...outcomes].filter(([, label]) => label !== null).map(([id]) => id);
+    if (known.length === 0) continue;
+    const snapshot = await buildFeatureSnapshot(db, asOf, known);
+    snapshots.push(snapshot);
+    labels.push(...snapshot.accountIds.map((id) => outcomes.get(id) ?? 0));
+    dates.push(asOf);
+  }
+  return { data: { snapshot: stackSnapshots(snapshots), labels: Uint8Array.from(labels) }, dates };
+}
+
+export interface ModelSummary {
+  id: string;
+  trainedAt: string;
+  horizonDays: number;
+  churnMeans: string;
+  definition: ChurnDefinition;
+  estimator: 'logistic' | 'boosting';
+  asOfDates: string[];
+  features: number;
+  training: ChurnModel['training'];
+  validation: ChurnModel['validation'];
+}
+
+interface ModelRow {
+  id: string;
+  trained_at: Date;
+  horizon_days: number;
+  definition: ChurnDefinition;
+  as_of_dates: string[] | string;
+  estimator: 'logistic' | 'boosting';
+  model: ChurnModel;
+  summary: Pick<ModelSummary, 'features' | 'training' | 'validation'>;
+}
+
+const dateList = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}]/g, '').split(',').filter(Boolean));
+
+function summaryOf(row: ModelRow): ModelSummary {
+  return {
+    id: row.id,
+    trainedAt: new Date(row.trained_at).toISOString(),
+    horizonDays: row.horizon_days,
+    churnMeans: describeDefinition(row.definition, row.horizon_days),
+    definition: row.definition,
+    estimator: row.estimator,
+    asOfDates: dateList(row.as_of_dates),
+    ...row.summary,
+  };
+}
+
+/** Trains on the last `months` month-ends whose outcome is known (in a worker thread) and stores the model. */
+export async function trainChurn(
+  db: Executor,
+  options: { horizonDays?: number; definition?: string; today?: string; months?: number; inWorker?: boolean } = {},
+): Promise<ModelSummary> {
+  const settings = await readChurnSettings(db);
+  const horizonDays = options.horizonDays ?? settings.horizonDays;
+  const definition = await parseChurnDefinition(db, options.definition ?? settings.definition);
+  const { data, dates } = await collectTrainingData(db, {
+    horizonDays,
+    definition,
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.months ? { months: options.months } : {}),
+  });
+  if (dates.length === 0) {
+    throw new Error(
+      `no history to learn from: no month-end whose ${horizonDays}-day outcome is known has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
+    );
+  }
+  const model = options.inWorker === false ? trainChurnModel(data) : await trainInWorker(data);
+  const id = uuidv7();
+  const summary = { features: model.encoding.columns.length, training: model.training, validation: model.validation };
+  const { rows } = await sql<ModelRow>`
+    insert into churn_models (id, horizon_days, definition, as_of_dates, estimator, model, summary)
+    values (${id}, ${horizonDays}, cast(${JSON.stringify(definition)} as jsonb), ${dates}::date[],
+      ${model.estimator.kind}, cast(${JSON.stringify(model)} as jsonb), cast(${JSON.stringify(summary)} as jsonb))
+    returning id, trained_at, horizon_days, definition, as_of_dates::text[] as as_of_dates, estimator, model, summary`.execute(
+    db,
+  );
+  return summaryOf(rows[0] as ModelRow);
+}
+
+export async function latestModel(db: Executor): Promise<(ModelSummary & { model: ChurnModel }) | null> {
+  const { rows } = await sql<ModelRow>`
+    select id, trained_at, horizon_days, definition, as_of_dates::text[] as as_of_dates, estimator, model, summary
+    from churn_models order by trained_at desc, id desc limit 1`.execute(db);
+  const row = rows[0];
+  return row ? { ...summaryOf(row), model: row.model } : null;
+}
+
+export interface AccountRisk {
+  accountId: string;
+  asOf: string;
+  probability: number;
+  reasons: { raising: Reason[]; lowering: Reason[] };
+}
+
+/**
+ * Scores every account that could churn after `asOf` (default today) with the latest model and stores the risk
+ * and its reasons (replacing that day's). Returns how many were scored.
+ */
+export async function predictChurnRisk(
+  db: Executor,
+  options: { asOf?: string; accountIds?: string[] } = {},
+): Promise<{ model: ModelSummary; asOf: string; risks: AccountRisk[] }> {
+  const latest = await latestModel(db);
+  if (!latest) throw new Error('no churn model yet: train one first (pacer churn train)');
+  const asOf = options.asOf ?? today();
+  const population = await churnOutcomes(db, asOf, latest.horizonDays, latest.definition, '9999-12-31');
+  const ids = [...population.keys()].filter((id) => !options.accountIds || options.accountIds.includes(id));
+  const snapshot = await buildFeatureSnapshot(db, asOf, ids);
+  const probabilities = predictChurn(latest.model, snapshot);
+  const risks: AccountRisk[] = snapshot.accountIds.map((accountId, i) => {
+    const probability = probabilities[i] ?? 0;
+    return { accountId, asOf, probability, reasons: churnReasons(latest.model, snapshot, i, probability) };
+  });
+  const { model: _, ...model } = latest;
+  for (let i = 0; i < risks.length; i += 2000) {
+    const chunk = risks.slice(i, i + 2000).map((r) => ({
+      account_id: r.accountId,
+      probability: r.probability,
+      reasons: r.reasons,
+    }));
+    await sql`
+      insert into churn_predictions (account_id, as_of, model_id, probability, reasons)
+      select r.account_id, ${asOf}::date, ${latest.id}::uuid, r.probability, r.reasons
+      from jsonb_to_recordset(cast(${JSON.stringify(chunk)} as jsonb)) as r(account_id uuid, probability real, reasons jsonb)
+      on conflict (account_id, as_of) do update set model_id = excluded.model_id, probability = excluded.probability,
+        reasons = excluded.reasons, computed_at = now()`.execute(db);
+  }
+  return { model, asOf, risks };
+}
+
+/** The account's latest stored churn risk, with its reasons and the model that gave it. */
+export async function accountRisk(db: Executor, accountId: string) {
+  const { rows } = await sql<{
+    as_of: string;
+    probability: number;
+    reasons: AccountRisk['reasons'];
+    computed_at: Date;
+    model_id: string;
+  }>`select as_of, probability, reasons, computed_at, model_id from churn_predictions
+     where account_id = ${accountId} order by as_of desc limit 1`.execute(db);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,444 @@
+import { sql } from 'kysely';
+import { computeMeasures, type MeasureId, measureCatalog } from '../health/compute-measures.js';
+import { scoreHealth } from '../health/score-account.js';
+import { currentScorecards } from '../health/scorecard-store.js';
+import type { Executor } from '../server/route.js';
+import { type AliveEstimates, aliveEstimates } from './alive-summary.js';
+
+// A point-in-time picture of every account: one row per account, one column per feature, built only from what was
+// known by the end of the as-of day. Dated facts (usage days, notes, surveys, tickets, subscription dates) are cut
+// at that day. Current-state facts are either left out because they would leak the outcome (lifecycle stage,
+// subscription status) or reconstructed from their own dates (a contact counts from its creation; a deactivated
+// contact counts as active until its last change). Account fields and traits have no history: they are taken as
+// they are now, which is right for what does not change (industry, size, contract type) — say so to users.
+
+export type FeatureKind = 'numeric' | 'categorical';
+
+export interface FeatureColumn {
+  /** Stable name, e.g. `usage.events_30d`, `event.30d:Report Created`, `trait:segment`. */
+  name: string;
+  kind: FeatureKind;
+  /** Numeric: number or null (missing); categorical: string or null. */
+  values: (number | string | null)[];
+}
+
+export interface FeatureSnapshot {
+  asOf: string;
+  accountIds: string[];
+  columns: FeatureColumn[];
+}
+
+/** How many of the workspace's event names, note tags and traits become features of their own. */
+const TOP_EVENTS = 20;
+const TOP_TAGS = 20;
+const TOP_TRAITS = 30;
+
+const day = (text: string) => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
+
+const periodMonths = { month: 1, quarter: 3, year: 12 } as const;
+
+/**
+ * Days from the as-of day to the next renewal of a subscription: its own renewal date when that is ahead by no
+ * more than one billing period, otherwise the next boundary of its billing period counted from its start (known
+ * from the day it was signed). A renewal date further out than one period was set by renewals after the day:
+ * reading it would tell the model, from the future, that the account renewed.
+ */
+export function daysToNextRenewal(
+  asOf: string,
+  startDate: string,
+  billingPeriod: string,
+  renewalDate: string | null,
+): number {
+  const months = periodMonths[billingPeriod as keyof typeof periodMonths] ?? 1;
+  if (renewalDate !== null && renewalDate >= asOf && day(renewalDate) - day(asOf) <= months * 31) {
+    return day(renewalDate) - day(asOf);
+  }
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  for (let k = 1; k < 2000; k++) {
+    // Clamp to the month's last day, as billing systems do (31 Jan + 1 month = 28/29 Feb).
+    const target = new Date(Date.UTC(y, m - 1 + k * months, 1));
+    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+    target.setUTCDate(Math.min(d, last));
+    const next = target.toISOString().slice(0, 10);
+    if (next >= asOf) return day(next) - day(asOf);
+  }
+  return 0;
+}
+
+interface ExtraRow {
+  account_id: string;
+  first_seen: string;
+  employees: number | null;
+  industry: string | null;
+  country: string | null;
+  plan: string | null;
+  coverage_tier: string | null;
+  e7: number | null;
+  e30: number | null;
+  e90: number | null;
+  e_prev30: number | null;
+  e_prev90: number | null;
+  days7: number | null;
+  days30: number | null;
+  days90: number | null;
+  names30: number | null;
+  users7: number | null;
+  users90: number | null;
+  live_subs: number | null;
+  mrr: number | null;
+  mrr_180: number | null;
+  seats: number | null;
+  first_start: string | null;
+  sub_start: string | null;
+  sub_period: string | null;
+  sub_plan: string | null;
+  sub_renewal: string | null;
+  contractions: number | null;
+  expansions: number | null;
+  ended_before: number | null;
+  tickets30: number | null;
+  tickets90: number | null;
+  resolution_180: number | null;
+  ticket_satisfaction_180: number | null;
+  nps_avg_365: number | null;
+  nps_count_365: number | null;
+  last_survey: string | null;
+  ces_latest: number | null;
+  notes30: number | null;
+  notes90: number | null;
+  sentiment30: number | null;
+  sentiment_min90: number | null;
+  contacts: number | null;
+  contacts_active: number | null;
+  sponsors: number | null;
+  champions: number | null;
+  decision_makers: number | null;
+}
+
+async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]): Promise<ExtraRow[]> {
+  const end = sql`(${asOf}::date + 1)::timestamptz`;
+  const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
+  const live = (at: ReturnType<typeof sql>) =>
+    sql`start_date <= ${at} and (end_date is null or end_date >= ${at}) and (cancelled_at is null or cancelled_at >= (${at} + 1)::timestamptz)`;
+  const { rows } = await sql<ExtraRow>`
+    with acc as (
+      select id as account_id, first_seen_at::date::text as first_seen, employees, industry, country, plan, coverage_tier
+      from accounts where first_seen_at < ${end} ${accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``}
+    ),
+    usage as (
+      select account_id,
+        sum(events) filter (where day > ${asOf}::date - 7)::float8 as e7,
+        sum(events) filter (where day > ${asOf}::date - 30)::float8 as e30,
+        sum(events) filter (where day > ${asOf}::date - 90)::float8 as e90,
+        sum(events) filter (where day > ${asOf}::date - 60 and day <= ${asOf}::date - 30)::float8 as e_prev30,
+        sum(events) filter (where day <= ${asOf}::date - 90)::float8 as e_prev90,
+        count(distinct day) filter (where day > ${asOf}::date - 7)::int as days7,
+        count(distinct day) filter (where day > ${asOf}::date - 30)::int as days30,
+        count(distinct day) filter (where day > ${asOf}::date - 90)::int as days90,
+        count(distinct event_name) filter (where day > ${asOf}::date - 30)::int as names30
+      from usage_daily where day > ${asOf}::date - 180 and day <= ${asOf}::date ${only} group by account_id
+    ),
+    users as (
+      select account_id,
+        count(distinct user_id) filter (where day > ${asOf}::date - 7)::int as users7,
+        count(distinct user_id)::int as users90
+      from usage_user_daily where day > ${asOf}::date - 90 and day <= ${asOf}::date ${only} group by account_id
+    ),
+    subs_known as (
+      select account_id, mrr_minor, seats, plan, billing_period, start_date, end_date, renewal_date, cancelled_at,
+        ${live(sql`${asOf}::date`)} as live_now,
+        ${live(sql`${asOf}::date - 180`)} as live_then,
+        mrr_minor - lag(mrr_minor) over (partition by account_id order by start_date, end_date nulls last) as mrr_step
+      from subscriptions where start_date <= ${asOf}::date ${only}
+    ),
+    subs as (
+      select account_id,
+        count(*) filter (where live_now)::int as live_subs,
+        sum(mrr_minor) filter (where live_now)::float8 as mrr,
+        sum(mrr_minor) filter (where live_then)::float8 as mrr_180,
+        sum(seats) filter (where live_now)::int as seats,
+        min(start_date)::text as first_start,
+        (array_agg(start_date::text order by mrr_minor desc) filter (where live_now))[1] as sub_start,
+        (array_agg(billing_period order by mrr_minor desc) filter (where live_now))[1] as sub_period,
+        (array_agg(plan order by mrr_minor desc) filter (where live_now))[1] as sub_plan,
+        (array_agg(renewal_date::text order by mrr_minor desc) filter (where live_now))[1] as sub_renewal,
+        count(*) filter (where mrr_step < 0)::int as contractions,
+        count(*) filter (where mrr_step > 0)::int as expansions,
+        count(*) filter (where not live_now and (end_date < ${asOf}::date or cancelled_at < ${end}))::int as ended_before
+      from subs_known group by account_id
+    ),
+    support as (
+      select account_id,
+        count(*) filter (where opened_at >= ${end} - interval '30 days')::int as tickets30,
+        count(*) filter (where opened_at >= ${end} - interval '90 days')::int as tickets90,
+        avg(resolution_minutes) filter (where closed_at < ${end} and opened_at >= ${end} - interval '180 days')::float8 as resolution_180,
+        avg(satisfaction) filter (where closed_at < ${end} and opened_at >= ${end} - interval '180 days')::float8 as ticket_satisfaction_180
+      from tickets where opened_at < ${end} ${only} group by account_id
+    ),
+    surveys as (
+      select account_id,
+        avg(score) filter (where kind = 'nps' and answered_at >= ${end} - interval '365 days')::float8 as nps_avg_365,
+        count(*) filter (where kind = 'nps' and answered_at >= ${end} - interval '365 days')::int as nps_count_365,
+        max(answered_at)::date::text as last_survey,
+        (array_agg(score order by answered_at desc) filter (where kind = 'ces'))[1]::int as ces_latest
+      from survey_responses where answered_at < ${end} ${only} group by account_id
+    ),
+    notes as (
+      select account_id,
+        count(*) filter (where occurred_at >= ${end} - interval '30 days')::int as notes30,
+        count(*) filter (where occurred_at >= ${end} - interval '90 days')::int as notes90,
+        avg(sentiment) filter (where occurred_at >= ${end} - interval '30 days')::float8 as sentiment30,
+        min(sentiment) filter (where occurred_at >= ${end} - interval '90 days')::int as sentiment_min90
+      from notes where occurred_at < ${end} and occurred_at >= ${end} - interval '90 days' ${only} group by account_id
+    ),
+    people as (
+      -- A contact counts from its creation; one deactivated after the day counts as active on it.
+      select account_id, count(*)::int as contacts,
+        count(*) filter (where active or updated_at >= ${end})::int as contacts_active,
+        count(*) filter (where role = 'executive_sponsor' and (active or updated_at >= ${end}))::int as sponsors,
+        count(*) filter (where role = 'champion' and (active or updated_at >= ${end}))::int as champions,
+        count(*) filter (where role = 'decision_maker' and (active or updated_at >= ${end}))::int as decision_makers
+      from contacts where created_at < ${end} ${only} group by account_id
+    )
+    select * from acc
+      left join usage using (account_id) left join users using (account_id) left join subs using (account_id)
+      left join support using (account_id) left join surveys using (account_id) left join notes using (account_id)
+      left join people using (account_id)`.execute(db);
+  return rows;
+}
+
+interface LongRow {
+  account_id: string;
+  key: string;
+  value: number;
+}
+
+/** Events in the last 30 days of each of the workspace's most used event names (most used over the last 180). */
+async function eventNameFeatures(db: Executor, asOf: string, accountIds?: string[]): Promise<LongRow[]> {
+  const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
+  const { rows } = await sql<LongRow>`
+    with top as (
+      select event_name from usage_daily where day > ${asOf}::date - 180 and day <= ${asOf}::date
+      group by event_name order by count(distinct account_id) desc, event_name limit ${TOP_EVENTS}
+    )
+    select account_id, event_name as key, sum(events)::float8 as value from usage_daily
+    where day > ${asOf}::date - 30 and day <= ${asOf}::date and event_name in (select event_name from top) ${only}
+    group by account_id, event_name`.execute(db);
+  return rows;
+}
+
+/** Notes carrying each of the workspace's most used tags, over the last 180 days. */
+async function tagFeatures(db: Executor, asOf: string, accountIds?: string[]): Promise<LongRow[]> {
+  const end = sql`(${asOf}::date + 1)::timestamptz`;
+  const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
+  const { rows } = await sql<LongRow>`
+    with tagged as (
+      select account_id, unnest(tags) as tag from notes
+      where occurred_at < ${end} and occurred_at >= ${end} - interval '180 days' ${only}
+    ),
+    top as (select tag from tagged group by tag order by count(distinct account_id) desc, tag limit ${TOP_TAGS})
+    select account_id, tag as key, count(*)::float8 as value from tagged
+    where tag in (select tag from top) group by account_id, tag`.execute(db);
+  return rows;
+}
+
+interface TraitRow {
+  account_id: string;
+  key: string;
+  value: unknown;
+}
+
+/** The account's own traits (free-form JSON), the most common keys: numbers and yes/no as numbers, text as a category. */
+async function traitFeatures(db: Executor, asOf: string, accountIds?: string[]): Promise<TraitRow[]> {
+  const end = sql`(${asOf}::date + 1)::timestamptz`;
+  const only = accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``;
+  const { rows } = await sql<TraitRow>`
+    with pairs as (
+      select a.id as account_id, t.key, t.value from accounts a, jsonb_each(a.traits) t
+      where a.first_seen_at < ${end} and jsonb_typeof(t.value) in ('number', 'string', 'boolean') ${only}
+    ),
+    top as (select key from pairs group by key order by count(*) desc, key limit ${TOP_TRAITS})
+    select account_id, key, value from pairs where key in (select key from top)`.execute(db);
+  return rows;
+}
+
+/** Numbers, yes/no and numeric text are numbers; any other text makes the trait a category. */
+function traitColumns(rows: TraitRow[], index: Map<string, number>, n: number): FeatureColumn[] {
+  const byKey = new Map<string, TraitRow[]>();
+  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  const columns: FeatureColumn[] = [];
+  for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const asNumber = (v: unknown) =>
+      typeof v === 'number'
+        ? v
+        : typeof v === 'boolean'
+          ? Number(v)
+          : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+            ? Number(v)
+            : null;
+    const numeric = list.every((r) => asNumber(r.value) !== null);
+    const values: (number | string | null)[] = new Array(n).fill(null);
+    for (const r of list) {
+      const i = index.get(r.account_id);
+      if (i !== undefined) values[i] = numeric ? asNumber(r.value) : String(r.value);
+    }
+    columns.push({ name: `trait:${key}`, kind: numeric ? 'numeric' : 'categorical', values });
+  }
+  return columns;
+}
+
+function longColumns(prefix: string, rows: LongRow[], index: Map<string, number>, n: number): FeatureColumn[] {
+  const keys = [...new Set(rows.map((r) => r.key))].sort();
+  const columns = new Map(
+    keys.map((key) => [key, { name: `${prefix}${key}`, kind: 'numeric' as const, values: new Array(n).fill(0) }]),
+  );
+  for (const r of rows) {
+    const i = index.get(r.account_id);
+    const column = columns.get(r.key);
+    if (i !== undefined && column) column.values[i] = r.value;
+  }
+  return [...columns.values()];
+}
+
+/**
+ * BG/NBD's chance that each account is still active, and the active weeks it expects in the next 13, fitted on the
+ * activity up to the day. None when there is no activity to fit (contract-only data).
+ */
+async function stillAlive(db: Executor, asOf: string): Promise<AliveEstimates | null> {
+  try {
+    return await aliveEstimates(db, asOf, { unit: 'week', horizon: 13 });
+  } catch {
+    return null; // nobody came back on a second day yet: nothing to learn dropout from
+  }
+}
+
+const ratio = (a: number | null, b: number | null) => (b ? (a ?? 0) / b : null);
+
+/**
+ * Every feature of every account that existed by the end of `asOf` (or of the given accounts), from data known by
+ * then. Health measures are part of it (the same point-in-time measures the scorecards read), and so is the health
+ * score the general scorecard gives them, so models can use it and evaluations can compare against it.
+ */
+export async function buildFeatureSnapshot(
+  db: Executor,
+  asOf: string,
+  accountIds?: string[],
+): Promise<FeatureSnapshot> {
+  const [extras, measures, events, tags, traits, scorecards, alive] = [
+    await extraFeatures(db, asOf, accountIds),
+    await computeMeasures(db, asOf, accountIds),
+    await eventNameFeatures(db, asOf, accountIds),
+    await tagFeatures(db, asOf, accountIds),
+    await traitFeatures(db, asOf, accountIds),
+    await currentScorecards(db),
+    await stillAlive(db, asOf),
+  ];
+  const ids = extras.map((r) => r.account_id);
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const general = scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0);
+
+  const numeric: Record<string, (r: ExtraRow) => number | null> = {
+    'account.employees': (r) => r.employees,
+    'account.days_since_first_seen': (r) => day(asOf) - day(r.first_seen),
+    'usage.events_7d': (r) => r.e7 ?? 0,
+    'usage.events_30d': (r) => r.e30 ?? 0,
+    'usage.events_90d': (r) => r.e90 ?? 0,
+    'usage.events_trend_7d': (r) => ratio(r.e7 !== null ? r.e7 * (30 / 7) : 0, r.e30) ?? null,
+    'usage.events_trend_30d': (r) => ratio(r.e30, r.e_prev30),
+    'usage.events_trend_90d': (r) => ratio(r.e90, r.e_prev90),
+    'usage.active_days_7d': (r) => r.days7 ?? 0,
+    'usage.active_days_30d': (r) => r.days30 ?? 0,
+    'usage.active_days_90d': (r) => r.days90 ?? 0,
+    'usage.distinct_events_30d': (r) => r.names30 ?? 0,
+    'usage.active_users_7d': (r) => r.users7 ?? 0,
+    'usage.active_users_90d': (r) => r.users90 ?? 0,
+    'billing.live_subscriptions': (r) => r.live_subs ?? 0,
+    'billing.mrr': (r) => r.mrr,
+    'billing.mrr_change_180d': (r) => (r.mrr_180 ? (r.mrr ?? 0) / r.mrr_180 - 1 : null),
+    'billing.seats': (r) => r.seats,
+    'billing.tenure_days': (r) => (r.first_start ? day(asOf) - day(r.first_start) : null),
+    'billing.days_to_next_renewal': (r) =>
+      r.sub_start && r.sub_period ? daysToNextRenewal(asOf, r.sub_start, r.sub_period, r.sub_renewal) : null,
+    'billing.contractions': (r) => (r.first_start ? (r.contractions ?? 0) : null),
+    'billing.expansions': (r) => (r.first_start ? (r.expansions ?? 0) : null),
+    'billing.ended_subscriptions': (r) => (r.first_start ? (r.ended_before ?? 0) : null),
+    'support.tickets_30d': (r) => r.tickets30 ?? 0,
+    'support.tickets_90d': (r) => r.tickets90 ?? 0,
+    'support.resolution_minutes_180d': (r) => r.resolution_180,
+    'support.ticket_satisfaction_180d': (r) => r.ticket_satisfaction_180,
+    'voice.nps_average_365d': (r) => r.nps_avg_365,
+    'voice.nps_responses_365d': (r) => r.nps_count_365 ?? 0,
+    'voice.days_since_last_survey': (r) => (r.last_survey ? day(asOf) - day(r.last_survey) : null),
+    'voice.latest_ces': (r) => r.ces_latest,
+    'notes.count_30d': (r) => r.notes30 ?? 0,
+    'notes.count_90d': (r) => r.notes90 ?? 0,
+    'notes.sentiment_30d': (r) => r.sentiment30,
+    'notes.worst_sentiment_90d': (r) => r.sentiment_min90,
+    'people.contacts': (r) => r.contacts,
+    'people.active_contacts': (r) => r.contacts_active,
+    'people.active_sponsors': (r) => r.sponsors,
+    'people.active_champions': (r) => r.champions,
+    'people.active_decision_makers': (r) => r.decision_makers,
+  };
+  const categorical: Record<string, (r: ExtraRow) => string | null> = {
+    'account.industry': (r) => r.industry,
+    'account.country': (r) => r.country,
+    'account.plan': (r) => r.plan,
+    'account.coverage_tier': (r) => r.coverage_tier,
+    'billing.plan': (r) => r.sub_plan,
+    'billing.period': (r) => r.sub_period,
+  };
+
+  const columns: FeatureColumn[] = [
+    ...Object.entries(numeric).map(([name, f]) => ({ name, kind: 'numeric' as const, values: extras.map(f) })),
+    ...Object.entries(categorical).map(([name, f]) => ({ name, kind: 'categorical' as const, values: extras.map(f) })),
+  ];
+  // The renewal measure reads the stored renewal date as it is now; billing.days_to_next_renewal is its
+  // point-in-time form.
+  for (const measure of (Object.keys(measureCatalog) as MeasureId[]).filter((m) => m !== 'billing.days_to_renewal')) {
+    columns.push({
+      name: `health.${measure}`,
+      kind: 'numeric',
+      values: ids.map((id) => measures.get(id)?.values[measure] ?? null),
+    });
+  }
+  if (general) {
+    const { root, thresholds } = general.definition;
+    columns.push({
+      name: 'health.score',
+      kind: 'numeric',
+      values: ids.map((id) => scoreHealth({ root, thresholds, values: measures.get(id)?.values ?? {}, asOf }).score),
+    });
+  }
+  if (alive) {
+    const byAccount = new Map(alive.accounts.map((a) => [a.accountId, a]));
+    columns.push(
+      {
+        name: 'alive.probability',
+        kind: 'numeric',
+        values: ids.map((id) => byAccount.get(id)?.probabilityAlive ?? null),
+      },
+      {
+        name: 'alive.expected_activity',
+        kind: 'numeric',
+        values: ids.map((id) => byAccount.get(id)?.expectedTransactions ?? null),
+      },
+    );
+  }
+  columns.push(
+    ...longColumns('event.30d:', events, index, n),
+    ...longColumns('tag.180d:', tags, index, n),
+    ...traitColumns(traits, index, n),
+  );
+  return { asOf, accountIds: ids, columns };
+}
+
+/** The rows of a snapshot at the given positions, in that order. */
+export function selectRows(snapshot: FeatureSnapshot, rows: number[]): FeatureSnapshot {
+  return {
+    asOf: snapshot.asOf,
+    accountIds: rows.map((i) => snapshot.accountIds[i] as string),
+    columns: snapshot.columns.map((c) => ({ ...c, values: rows.map((i) => c.values[i] ?? null) })),
+  };
+}
