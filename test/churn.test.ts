@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +9,10 @@ import { generateWorld } from '../src/demo/generate-world.js';
 import { recordEvents } from '../src/ingest/record-events.js';
 import { churnOutcomes } from '../src/predict/churn-outcomes.js';
 import { accountRisk, predictChurnRisk, trainChurn } from '../src/predict/churn-service.js';
-import { evaluateChurn } from '../src/predict/evaluate-churn.js';
+import { type EvaluationReport, evaluateChurn } from '../src/predict/evaluate-churn.js';
 import { buildFeatureSnapshot } from '../src/predict/feature-snapshot.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
+import { runPacer } from './support/cli.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -220,3 +224,48 @@ describe('churn risk on the account API', () => {
 function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
+
+describe('pacer churn, from the command line', () => {
+  it('evaluates, backtests, trains and predicts on a demo world, and refuses bad options with a reason', () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'pacer-churn-')), 'data');
+    expect(
+      runPacer(['demo', 'generate', '--accounts', '80', '--months', '12', '--seed', '3', '--data', data], {}, 180_000)
+        .status,
+    ).toBe(0);
+
+    const backtest = runPacer(['churn', 'backtest', '--json', '--data', data], {}, 180_000);
+    expect(backtest.stderr).toBe('');
+    const report = JSON.parse(backtest.stdout) as EvaluationReport;
+    expect(report.method).toBe('backtest');
+    expect(report.testedDates.length).toBeGreaterThan(0);
+    for (const key of ['model', 'healthScore', 'daysSinceLastActive'] as const) {
+      expect(report[key].n).toBe(report.n);
+      expect(report[key].rocAuc).toBeGreaterThan(0);
+      expect(report[key].calibration.reduce((s, b) => s + b.n, 0)).toBe(report.n);
+    }
+    // Every tested row is one account on one month-end: never more rows than accounts × dates.
+    expect(report.n).toBeLessThanOrEqual(80 * report.testedDates.length);
+
+    const asOf = report.testedDates[0] as string;
+    const evaluate = runPacer(['churn', 'evaluate', '--as-of', asOf, '--folds', '3', '--data', data], {}, 120_000);
+    expect(evaluate.stdout).toMatch(/Churn cross-validation as of .*: 3 folds by account/);
+    expect(evaluate.stdout).toMatch(/ROC-AUC\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}/);
+
+    const train = runPacer(['churn', 'train', '--data', data], {}, 120_000);
+    expect(train.stdout).toMatch(/Trained churn model/);
+    const out = join(tmpdir(), `churn-${Date.now()}.csv`);
+    const predict = runPacer(['churn', 'predict', '--out', out, '--top', '3', '--data', data], {}, 120_000);
+    expect(predict.stdout).toMatch(/Scored \d+ accounts/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('account_id,external_id,name,churn_probability,raising_risk,lowering_risk');
+    const probabilities = lines.slice(1).map((line) => Number(/,(0\.\d{4}|1\.0000),/.exec(line)?.[1]));
+    expect(probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+
+    const badDate = runPacer(['churn', 'evaluate', '--as-of', '2025-13-45', '--data', data]);
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);
+    const badDefinition = runPacer(['churn', 'backtest', '--definition', 'sometimes', '--data', data]);
+    expect(badDefinition.stderr).toMatch(/churn definition "sometimes": use contract, inactivity, event:NAME or auto/);
+  }, 600_000);
+});

@@ -10,11 +10,11 @@ export interface CliResult {
 }
 
 /** Runs `pacer ARGS` to completion, as a user would in a terminal. */
-export function runPacer(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+export function runPacer(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): CliResult {
   const result = spawnSync(process.execPath, [PACER, ...args], {
     env: { ...process.env, DATABASE_URL: undefined, ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
