@@ -3,6 +3,8 @@ import { migrate } from '../db/migrate.js';
 import { generateDemoOnFirstStart, registerDemoCommand } from '../demo/demo-command.js';
 import { registerHealthCommand } from '../health/health-command.js';
 import { createApiKey, listApiKeys, revokeApiKey, scopes } from '../keys/api-keys.js';
+import { registerAliveCommand } from '../predict/alive-command.js';
+import { registerChurnCommand } from '../predict/churn-command.js';
 import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
 import { startServer } from '../server/start-server.js';
@@ -85,6 +87,8 @@ withDataOption(program.command('migrate').description('apply database migrations
 registerImportCommand(program);
 registerDemoCommand(program, action);
 registerHealthCommand(program, action);
+registerAliveCommand(program, action);
+registerChurnCommand(program, action);
 
 const keys = program
   .command('keys')

@@ -37,7 +37,7 @@ export interface BgNbdFit {
   groups: number;
   /** Likelihood evaluations the optimiser made. */
   evaluations: number;
-  /** False when the optimiser stopped at its evaluation limit or at the bounds of the parameters. */
+  /** False when neither BFGS's gradient test nor Nelder–Mead's simplex test was met, or a parameter hit e^±24. */
   converged: boolean;
 }
 
@@ -264,18 +264,23 @@ export function probabilityAlive(parameters: BgNbdParameters, history: CustomerH
 /**
  * E[Y(t) | x, t_x, T], the expected number of transactions in the next t periods, the paper's eq. (10):
  *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive | x, t_x, T)
- * At a = 1 the first factor is 0/0; a is nudged off 1 by 1e-9, which moves the answer by about as much.
+ * At a = 1 the first factor is 0/0 and, near it, loses digits: within 1e-6 of 1 the answer is interpolated
+ * between a = 1 ± 2e-6 (E is smooth in a), good to about 1e-10.
  */
 export function expectedTransactions(parameters: BgNbdParameters, history: CustomerHistory, t: number): number {
   if (t <= 0) return 0;
-  const { r, alpha, b } = parameters;
-  const a = Math.abs(parameters.a - 1) < 1e-9 ? 1 + 1e-9 : parameters.a;
+  const { r, alpha, a, b } = parameters;
+  if (Math.abs(a - 1) < 1e-6) {
+    const below = expectedTransactions({ ...parameters, a: 1 - 2e-6 }, history, t);
+    const above = expectedTransactions({ ...parameters, a: 1 + 2e-6 }, history, t);
+    return below + ((a - (1 - 2e-6)) / 4e-6) * (above - below);
+  }
   const { x, T } = history;
   const z = t / (alpha + T + t);
   const hyper = hypergeometric2F1(r + x, b + x, a + b + x - 1, z);
   const discount = Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)));
   const ifAlive = ((a + b + x - 1) / (a - 1)) * (1 - discount * hyper);
-  return ifAlive * probabilityAlive({ ...parameters, a }, history);
+  return ifAlive * probabilityAlive(parameters, history);
 }
 
 /** Log-parameters are kept within ±LOG_BOUND: beyond, the likelihood is flat and the fit degenerate. */

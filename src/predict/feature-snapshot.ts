@@ -307,8 +307,10 @@ function longColumns(prefix: string, rows: LongRow[], index: Map<string, number>
 async function stillAlive(db: Executor, asOf: string): Promise<AliveEstimates | null> {
   try {
     return await aliveEstimates(db, asOf, { unit: 'week', horizon: 13 });
-  } catch {
-    return null; // nobody came back on a second day yet: nothing to learn dropout from
+  } catch (error) {
+    // Nobody came back on a second day yet: nothing to learn dropout from. Anything else is a real failure.
+    if (/active on a second day/.test((error as Error).message)) return null;
+    throw error;
   }
 }
 

@@ -40,6 +40,24 @@ describe('gradient boosting: trees', () => {
     expect(tree.cover).toEqual([80, 46, 34]);
   });
 
+  it('fits each tree to the log-loss gradients at the scores the trees before it gave', () => {
+    // As above, with a second tree: it splits at the same place, and each leaf takes one more Newton step from the
+    // score after the first tree. Left: p₁ = σ(logit 0.425 − 1/0.575), all retained, so the step is −1/(1 − p₁).
+    // Right: p₁ = σ(logit 0.425 + 1/0.425), all churned, so the step is 1/p₁.
+    const xs = Array.from({ length: 80 }, (_, i) => i % 40);
+    const model = fitGradientBoosting(
+      matrixFromRows(xs.map((v) => [v])),
+      Uint8Array.from(xs, (v) => (v >= 23 ? 1 : 0)),
+      { ...single, trees: 2, maxDepth: 1 },
+    );
+    const second = model.trees[1] as GradientBoostingTree;
+    const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+    const base = Math.log(0.425 / 0.575);
+    expect(second.threshold[0]).toBe(22.5);
+    expect(second.value[second.left[0] as number]).toBeCloseTo(-1 / (1 - sigma(base - 1 / 0.575)), 10);
+    expect(second.value[second.right[0] as number]).toBeCloseTo(1 / sigma(base + 1 / 0.425), 10);
+  });
+
   it('places the cut within a bin’s width of the step when a feature has many distinct values', () => {
     const { x, y } = dataset(3000, 1, 5, (row) => (row[0] as number) > 0.26);
     const [tree] = fitGradientBoosting(x, y, { ...single, maxDepth: 1 }).trees as [GradientBoostingTree];

@@ -88,7 +88,7 @@ export function fitLogisticRegression(x: Matrix, y: Uint8Array, options: Logisti
   // Two savings, neither of which moves the optimum, since that is where the exact gradient (always summed over
   // every row) is 0 and convergence is judged on it: with many rows the Hessian is estimated from every k-th block
   // of rows, scaled up (subsampled Newton; Byrd et al. 2011), and near the optimum, where the Hessian barely
-  // changes, its factorisation is reused (each step then costs a gradient pass, ~1% of a Hessian pass).
+  // changes, its factorisation is reused (a step then costs only the pass for the gradient).
   const hessianEvery = Math.max(1, Math.floor(n / HESSIAN_ROWS));
   let factor: Float64Array | null = null;
   let previousStep = Number.POSITIVE_INFINITY;
