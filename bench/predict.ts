@@ -114,7 +114,7 @@ async function main() {
       const p = predictChurn(model, snapshot);
       scoring.probabilities.push(seconds(started));
       started = performance.now();
-      for (let i = 0; i < snapshot.accountIds.length; i++) churnReasons(model, snapshot, i, p[i] ?? 0);
+      churnReasons(model, snapshot, p);
       scoring.reasons.push(seconds(started));
       console.log(
         `  run ${run + 1}: ${snapshot.accountIds.length.toLocaleString('en')} accounts × ${model.encoding.columns.length} encoded features (${labels.reduce((s, v) => s + v, 0).toLocaleString('en')} churned); features ${figures.features.at(-1)?.toFixed(2)} s + training ${figures.training.at(-1)?.toFixed(2)} s (validation AUC: logistic ${model.validation.logistic.auc?.toFixed(3)}, boosting ${model.validation.boosting.auc?.toFixed(3)} → ${model.estimator.kind}); scoring ${scoring.probabilities.at(-1)?.toFixed(2)} s, reasons ${scoring.reasons.at(-1)?.toFixed(2)} s`,

@@ -72,5 +72,7 @@ export async function generateWorld(
     onProgress(Math.min(options.accounts, first + groupSize) / options.accounts);
   }
   await flushRollups(database);
+  // Fresh statistics for the planner: the embedded engine has no autovacuum to gather them.
+  await sql`analyze`.execute(database.db);
   return { accounts: options.accounts, churned, events, seconds: (performance.now() - started) / 1000 };
 }

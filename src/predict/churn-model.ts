@@ -140,46 +140,58 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 
 /**
- * The top factors raising and lowering one account's risk, from the model's own per-feature contributions (in
- * log-odds, summed over a feature's encoded columns), each given as the points of probability it adds: how far the
- * probability would fall if that factor were at its average.
+ * The top factors raising and lowering each account's risk, from the model's own per-feature contributions (in
+ * log-odds, summed over a feature's encoded columns: its value, its missing flag, its categories), each given as
+ * the points of probability it adds: how far the probability would fall if that factor were at its average.
+ * The snapshot is encoded once; each row then costs one contribution pass.
  */
 export function churnReasons(
   model: ChurnModel,
   snapshot: FeatureSnapshot,
-  row: number,
-  probability: number,
+  probabilities: ArrayLike<number>,
   top = 3,
-): { raising: Reason[]; lowering: Reason[] } {
-  const single = selectRows(snapshot, [row]);
-  const x = encode(model.encoding, single);
-  const contributions =
-    model.estimator.kind === 'logistic'
-      ? logisticContributions(model.estimator.model, x, 0)
-      : gradientBoostingContributions(model.estimator.model, x, 0);
-  const bySource = new Map<string, number>();
-  model.encoding.columns.forEach((column, j) => {
-    bySource.set(column.source, (bySource.get(column.source) ?? 0) + (contributions[j] ?? 0));
-  });
-  const z = logit(probability);
+): { raising: Reason[]; lowering: Reason[] }[] {
+  const x = encode(model.encoding, snapshot);
+  const sources = [...new Set(model.encoding.columns.map((c) => c.source))];
+  const sourceOf = Int32Array.from(model.encoding.columns, (c) => sources.indexOf(c.source));
+  const columnValues = new Map(snapshot.columns.map((c) => [c.name, c.values]));
+  const valuesOf = sources.map((name) => columnValues.get(name));
   // Contributions are in the model's own log-odds; Platt scaling stretches those by its slope.
   const slope = model.calibration.method === 'platt' ? model.calibration.a : 1;
-  const values = new Map(single.columns.map((c) => [c.name, c.values[0] ?? null]));
-  const reasons = [...bySource]
-    .map(([feature, c]) => ({
-      feature,
-      text: describeFeature(feature, values.get(feature) ?? null),
+  const bySource = new Float64Array(sources.length);
+  const out: { raising: Reason[]; lowering: Reason[] }[] = [];
+  for (let row = 0; row < x.rows; row++) {
+    const contributions =
+      model.estimator.kind === 'logistic'
+        ? logisticContributions(model.estimator.model, x, row)
+        : gradientBoostingContributions(model.estimator.model, x, row);
+    bySource.fill(0);
+    for (let j = 0; j < contributions.length; j++) {
+      const s = sourceOf[j] as number;
+      bySource[s] = (bySource[s] as number) + (contributions[j] as number);
+    }
+    const probability = probabilities[row] as number;
+    const z = logit(probability);
+    const ranked = Array.from(bySource, (c, s) => ({
+      s,
       points: Math.round((probability - sigmoid(z - slope * c)) * 1000) / 10,
-    }))
-    .filter((r) => r.points !== 0);
-  return {
-    raising: reasons
-      .filter((r) => r.points > 0)
-      .sort((a, b) => b.points - a.points)
-      .slice(0, top),
-    lowering: reasons
-      .filter((r) => r.points < 0)
-      .sort((a, b) => a.points - b.points)
-      .slice(0, top),
-  };
+    }));
+    const words = ({ s, points }: { s: number; points: number }): Reason => {
+      const feature = sources[s] as string;
+      return { feature, text: describeFeature(feature, valuesOf[s]?.[row] ?? null), points };
+    };
+    out.push({
+      raising: ranked
+        .filter((r) => r.points > 0)
+        .sort((a, b) => b.points - a.points)
+        .slice(0, top)
+        .map(words),
+      lowering: ranked
+        .filter((r) => r.points < 0)
+        .sort((a, b) => a.points - b.points)
+        .slice(0, top)
+        .map(words),
+    });
+  }
+  return out;
 }

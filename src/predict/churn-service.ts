@@ -166,10 +166,13 @@ export async function predictChurnRisk(
   const ids = [...population.keys()].filter((id) => !options.accountIds || options.accountIds.includes(id));
   const snapshot = await buildFeatureSnapshot(db, asOf, ids);
   const probabilities = predictChurn(latest.model, snapshot);
-  const risks: AccountRisk[] = snapshot.accountIds.map((accountId, i) => {
-    const probability = probabilities[i] ?? 0;
-    return { accountId, asOf, probability, reasons: churnReasons(latest.model, snapshot, i, probability) };
-  });
+  const reasons = churnReasons(latest.model, snapshot, probabilities);
+  const risks: AccountRisk[] = snapshot.accountIds.map((accountId, i) => ({
+    accountId,
+    asOf,
+    probability: probabilities[i] ?? 0,
+    reasons: reasons[i] ?? { raising: [], lowering: [] },
+  }));
   const { model: _, ...model } = latest;
   for (let i = 0; i < risks.length; i += 2000) {
     const chunk = risks.slice(i, i + 2000).map((r) => ({

@@ -265,7 +265,11 @@ async function traitFeatures(db: Executor, asOf: string, accountIds?: string[]):
 /** Numbers, yes/no and numeric text are numbers; any other text makes the trait a category. */
 function traitColumns(rows: TraitRow[], index: Map<string, number>, n: number): FeatureColumn[] {
   const byKey = new Map<string, TraitRow[]>();
-  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  for (const row of rows) {
+    const list = byKey.get(row.key);
+    if (list) list.push(row);
+    else byKey.set(row.key, [row]);
+  }
   const columns: FeatureColumn[] = [];
   for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const asNumber = (v: unknown) =>

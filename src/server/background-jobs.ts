@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-jobs.js';
 import { attachPendingEvents } from '../ingest/attach-pending-events.js';
@@ -14,7 +15,9 @@ export interface BackgroundJobs {
  * - every second, move queued usage counts into the rollups (set-based upserts: the longer the beat, the fewer
  *   and bigger they are), then rescore the accounts whose data changed, so health follows the data;
  * - attach events whose account appeared since (made by the API or an import rather than group()), every 3 s;
- * - give every account its daily health snapshot; purge expired raw events, hourly.
+ * - give every account its daily health snapshot; purge expired raw events (and refresh the embedded engine's
+ *   planner statistics), hourly;
+ * - retrain the churn model daily and rescore every account's churn risk daily (training in a worker thread).
  */
 export function startBackgroundJobs(
   database: Database,
@@ -56,7 +59,15 @@ export function startBackgroundJobs(
     await rescoreChangedAccounts(database);
   });
   every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
-  every(intervals.purgeMs, () => purgeExpiredEvents(database), true);
+  every(
+    intervals.purgeMs,
+    async () => {
+      await purgeExpiredEvents(database);
+      // PostgreSQL's autovacuum keeps the planner's statistics fresh; the embedded engine has none, so do it here.
+      if (database.engine === 'pglite') await sql`analyze`.execute(database.db);
+    },
+    true,
+  );
   every(600_000, () => scoreUnscoredToday(database), true);
   // Churn risk: retrained daily, every account rescored daily; checked every 10 minutes, first a minute after start.
   every(600_000, () => refreshChurnRisk(database), false, 60_000);

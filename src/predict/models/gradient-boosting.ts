@@ -5,8 +5,8 @@ import { checkMatrix, type Matrix, seededRandom, sigmoid } from './matrix.js';
 // - each feature is cut once into ≤ 63 quantile bins, plus one bin for missing values; a split sends the missing
 //   bin to whichever side gains more (the learned default direction), so missingness itself can be the signal;
 // - trees grow depth-first to a fixed depth (default 4) rather than leaf-wise: churn data sets are small (hundreds
-//   to 100k accounts), where leaf-wise growth overfits more readily, and a depth bound caps both the interactions a
-//   tree can express and the cost of TreeSHAP (O(leaves · depth²));
+//   to 100k accounts), where leaf-wise growth overfits more readily, and a depth bound caps the interactions a
+//   tree can express, the cost of TreeSHAP (O(leaves · depth²)) and lets scoring run a tree as `depth` comparisons;
 // - a node's histogram is built only for its smaller child; the sibling's is the parent's minus it;
 // - thresholds are stored as raw feature values (go left when value ≤ threshold), so scoring needs no bins.
 
@@ -36,9 +36,9 @@ export interface GradientBoostingModel {
 }
 
 export interface GradientBoostingOptions {
-  /** Most trees to grow (fewer if early stopping ends sooner). Default 200. */
+  /** Most trees to grow (fewer if early stopping ends sooner). Default 100, as LightGBM and scikit-learn. */
   trees?: number;
-  /** Shrinkage of each tree's output. Default 0.1. */
+  /** Shrinkage of each tree's output. Default 0.1, as LightGBM and scikit-learn. */
   learningRate?: number;
   /** Default 4: up to 16 leaves and four-way interactions. At most 10. */
   maxDepth?: number;
@@ -70,7 +70,7 @@ export function fitGradientBoosting(
 ): GradientBoostingModel {
   checkMatrix(x, y, options.weights);
   const settings = {
-    trees: options.trees ?? 200,
+    trees: options.trees ?? 100,
     learningRate: options.learningRate ?? 0.1,
     maxDepth: Math.min(10, options.maxDepth ?? 4),
     minSamplesLeaf: Math.max(1, options.minSamplesLeaf ?? 20),

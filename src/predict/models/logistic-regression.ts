@@ -2,7 +2,7 @@ import { checkMatrix, type Matrix, sigmoid } from './matrix.js';
 
 // L2-regularised logistic regression fitted by Newton's method (IRLS) on standardised features. Minimises
 //   Σ wᵢ · logloss(yᵢ, σ(b + β·zᵢ)) + (l2 / 2) · |β|²,   zᵢⱼ = (xᵢⱼ − meanⱼ) / scaleⱼ, missing → 0,
-// the same objective as scikit-learn's LogisticRegression(C = 1 / l2) on standardised features, except that the
+// the same objective as scikit-learn's LogisticRegression(C = 1 / l2) (lbfgs) on standardised features: the
 // intercept b is not penalised. With about 100 features the (d+1)×(d+1) Hessian is cheap to build and solve.
 
 export interface LogisticModel {
