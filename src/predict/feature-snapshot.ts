@@ -125,24 +125,36 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
       select id as account_id, first_seen_at::date::text as first_seen, employees, industry, country, plan, coverage_tier
       from accounts where first_seen_at < ${end} ${accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``}
     ),
+    usage_days as (
+      select account_id, day, sum(events)::float8 as events, count(*)::int as names
+      from usage_daily where day > ${asOf}::date - 180 and day <= ${asOf}::date ${only} group by account_id, day
+    ),
     usage as (
+      -- One row per account and day first, so active days are plain counts (no count(distinct …) sorts).
       select account_id,
-        sum(events) filter (where day > ${asOf}::date - 7)::float8 as e7,
-        sum(events) filter (where day > ${asOf}::date - 30)::float8 as e30,
-        sum(events) filter (where day > ${asOf}::date - 90)::float8 as e90,
-        sum(events) filter (where day > ${asOf}::date - 60 and day <= ${asOf}::date - 30)::float8 as e_prev30,
-        sum(events) filter (where day <= ${asOf}::date - 90)::float8 as e_prev90,
-        count(distinct day) filter (where day > ${asOf}::date - 7)::int as days7,
-        count(distinct day) filter (where day > ${asOf}::date - 30)::int as days30,
-        count(distinct day) filter (where day > ${asOf}::date - 90)::int as days90,
-        count(distinct event_name) filter (where day > ${asOf}::date - 30)::int as names30
-      from usage_daily where day > ${asOf}::date - 180 and day <= ${asOf}::date ${only} group by account_id
+        sum(events) filter (where day > ${asOf}::date - 7) as e7,
+        sum(events) filter (where day > ${asOf}::date - 30) as e30,
+        sum(events) filter (where day > ${asOf}::date - 90) as e90,
+        sum(events) filter (where day > ${asOf}::date - 60 and day <= ${asOf}::date - 30) as e_prev30,
+        sum(events) filter (where day <= ${asOf}::date - 90) as e_prev90,
+        count(*) filter (where day > ${asOf}::date - 7)::int as days7,
+        count(*) filter (where day > ${asOf}::date - 30)::int as days30,
+        count(*) filter (where day > ${asOf}::date - 90)::int as days90
+      from usage_days group by account_id
+    ),
+    names as (
+      select account_id, count(distinct event_name)::int as names30 from usage_daily
+      where day > ${asOf}::date - 30 and day <= ${asOf}::date ${only} group by account_id
     ),
     users as (
+      -- Each user's last active day in the window, then counts.
       select account_id,
-        count(distinct user_id) filter (where day > ${asOf}::date - 7)::int as users7,
-        count(distinct user_id)::int as users90
-      from usage_user_daily where day > ${asOf}::date - 90 and day <= ${asOf}::date ${only} group by account_id
+        count(*) filter (where last_day > ${asOf}::date - 7)::int as users7,
+        count(*)::int as users90
+      from (
+        select account_id, user_id, max(day) as last_day from usage_user_daily
+        where day > ${asOf}::date - 90 and day <= ${asOf}::date ${only} group by account_id, user_id
+      ) u group by account_id
     ),
     subs_known as (
       select account_id, mrr_minor, seats, plan, billing_period, start_date, end_date, renewal_date, cancelled_at,
@@ -201,7 +213,7 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
       from contacts where created_at < ${end} ${only} group by account_id
     )
     select * from acc
-      left join usage using (account_id) left join users using (account_id) left join subs using (account_id)
+      left join usage using (account_id) left join names using (account_id) left join users using (account_id) left join subs using (account_id)
       left join support using (account_id) left join surveys using (account_id) left join notes using (account_id)
       left join people using (account_id)`.execute(db);
   return rows;
@@ -242,53 +254,63 @@ async function tagFeatures(db: Executor, asOf: string, accountIds?: string[]): P
   return rows;
 }
 
-interface TraitRow {
-  account_id: string;
-  key: string;
-  value: unknown;
-}
-
 /** The account's own traits (free-form JSON), the most common keys: numbers and yes/no as numbers, text as a category. */
-async function traitFeatures(db: Executor, asOf: string, accountIds?: string[]): Promise<TraitRow[]> {
+async function traitFeatures(
+  db: Executor,
+  asOf: string,
+  accountIds?: string[],
+): Promise<{ account_id: string; traits: Record<string, unknown> }[]> {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
   const only = accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``;
-  const { rows } = await sql<TraitRow>`
-    with pairs as (
-      select a.id as account_id, t.key, t.value from accounts a, jsonb_each(a.traits) t
-      where a.first_seen_at < ${end} and jsonb_typeof(t.value) in ('number', 'string', 'boolean') ${only}
-    ),
-    top as (select key from pairs group by key order by count(*) desc, key limit ${TOP_TRAITS})
-    select account_id, key, value from pairs where key in (select key from top)`.execute(db);
+  const { rows } = await sql<{ account_id: string; traits: Record<string, unknown> }>`
+    select id as account_id, traits from accounts where first_seen_at < ${end} and traits <> '{}'::jsonb ${only}`.execute(
+    db,
+  );
   return rows;
 }
 
+const asNumber = (v: unknown) =>
+  typeof v === 'number'
+    ? v
+    : typeof v === 'boolean'
+      ? Number(v)
+      : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+        ? Number(v)
+        : null;
+
 /** Numbers, yes/no and numeric text are numbers; any other text makes the trait a category. */
-function traitColumns(rows: TraitRow[], index: Map<string, number>, n: number): FeatureColumn[] {
-  const byKey = new Map<string, TraitRow[]>();
+function traitColumns(
+  rows: { account_id: string; traits: Record<string, unknown> }[],
+  index: Map<string, number>,
+  n: number,
+): FeatureColumn[] {
+  const presence = new Map<string, number>();
   for (const row of rows) {
-    const list = byKey.get(row.key);
-    if (list) list.push(row);
-    else byKey.set(row.key, [row]);
-  }
-  const columns: FeatureColumn[] = [];
-  for (const [key, list] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const asNumber = (v: unknown) =>
-      typeof v === 'number'
-        ? v
-        : typeof v === 'boolean'
-          ? Number(v)
-          : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
-            ? Number(v)
-            : null;
-    const numeric = list.every((r) => asNumber(r.value) !== null);
-    const values: (number | string | null)[] = new Array(n).fill(null);
-    for (const r of list) {
-      const i = index.get(r.account_id);
-      if (i !== undefined) values[i] = numeric ? asNumber(r.value) : String(r.value);
+    for (const [key, value] of Object.entries(row.traits)) {
+      if (['number', 'string', 'boolean'].includes(typeof value)) presence.set(key, (presence.get(key) ?? 0) + 1);
     }
-    columns.push({ name: `trait:${key}`, kind: numeric ? 'numeric' : 'categorical', values });
   }
-  return columns;
+  const keys = [...presence]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP_TRAITS)
+    .map(([key]) => key)
+    .sort();
+  return keys.map((key) => {
+    const values: (number | string | null)[] = new Array(n).fill(null);
+    let numeric = true;
+    for (const row of rows) {
+      const v = row.traits[key];
+      const i = index.get(row.account_id);
+      if (i === undefined || v === undefined || v === null || typeof v === 'object') continue;
+      values[i] = v as number | string; // yes/no become numbers (or text) just below
+      if (asNumber(v) === null) numeric = false;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== null && v !== undefined) values[i] = numeric ? asNumber(v) : String(v);
+    }
+    return { name: `trait:${key}`, kind: numeric ? ('numeric' as const) : ('categorical' as const), values };
+  });
 }
 
 function longColumns(prefix: string, rows: LongRow[], index: Map<string, number>, n: number): FeatureColumn[] {
@@ -330,6 +352,18 @@ export async function buildFeatureSnapshot(
   asOf: string,
   accountIds?: string[],
 ): Promise<FeatureSnapshot> {
+  // Many ids filter slower than a full pass (a big array in every CTE): read everyone, keep the asked-for rows.
+  if (accountIds && accountIds.length > 2000) {
+    const all = await buildFeatureSnapshot(db, asOf);
+    const position = new Map(all.accountIds.map((id, i) => [id, i]));
+    return selectRows(
+      all,
+      accountIds.flatMap((id) => {
+        const i = position.get(id);
+        return i === undefined ? [] : [i];
+      }),
+    );
+  }
   const [extras, measures, events, tags, traits, scorecards, alive] = [
     await extraFeatures(db, asOf, accountIds),
     await computeMeasures(db, asOf, accountIds),
