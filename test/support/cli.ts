@@ -34,7 +34,8 @@ export function startPacer(args: string[], env: Record<string, string | undefine
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pacer start printed no URL in 90 s:\n${output}`)), 90_000);
+    // The demo world's first start is promised within 2 minutes.
+    const timer = setTimeout(() => reject(new Error(`pacer start printed no URL in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/\S+)/.exec(output);
