@@ -129,7 +129,7 @@ export function registerChurnCommand(program: Command, action: Action): void {
             `Trained churn model ${summary.id} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
             `Churn means: ${summary.churnMeans}`,
             `Learned from ${summary.training.rows} account-months (${summary.training.positives} churned) on ${summary.asOfDates.length} month-ends, ${summary.asOfDates[0]} … ${summary.asOfDates.at(-1)}; ${summary.features} encoded features`,
-            `Validation on held-out accounts (${summary.validation.rows} rows): logistic regression AUC ${auc(summary.validation.logistic.auc)}, gradient boosting AUC ${auc(summary.validation.boosting.auc)} → ${summary.estimator === 'logistic' ? 'logistic regression' : 'gradient boosting'}`,
+            `Validation on held-out accounts (${summary.validation.rows} rows${(summary.validation.folds ?? 1) > 1 ? `, each account held out once in ${summary.validation.folds} folds` : ''}): logistic regression AUC ${auc(summary.validation.logistic.auc)}, gradient boosting AUC ${auc(summary.validation.boosting.auc)} → ${summary.estimator === 'logistic' ? 'logistic regression' : 'gradient boosting'}`,
             'Next: pacer churn predict',
           ].join('\n')}\n`,
         );

@@ -19,8 +19,9 @@ import type { Matrix } from './models/matrix.js';
 
 // Training a churn model: both candidates (a regularised logistic regression and gradient-boosted trees) are fitted
 // on 80% of the accounts and judged on the other 20% (split by account, so one account's rows at several dates stay
-// on one side); the better one by ROC-AUC is calibrated on that 20% (Platt scaling), then, on small data, refitted
-// on every row with the settings that won. Pure and plain data in, plain data out: it runs in a worker thread.
+// on one side) — or, when churners are few, on each fifth in turn so that every account is judged once; the better
+// one by ROC-AUC is calibrated on those held-out scores (Platt scaling), then, unless data is large, refitted on
+// every row with the settings that won. Pure and plain data in, plain data out: it runs in a worker thread.
 
 export type Estimator = { kind: 'logistic'; model: LogisticModel } | { kind: 'boosting'; model: GradientBoostingModel };
 
@@ -28,8 +29,14 @@ export interface ChurnModel {
   encoding: FeatureEncoding;
   estimator: Estimator;
   calibration: Calibration;
-  /** Validation figures of both candidates, on the held-out 20%. */
-  validation: { logistic: { auc: number | null }; boosting: { auc: number | null }; rows: number; positives: number };
+  /** Validation figures of both candidates on held-out accounts: one fifth, or every account once when `folds` > 1. */
+  validation: {
+    logistic: { auc: number | null };
+    boosting: { auc: number | null };
+    rows: number;
+    positives: number;
+    folds: number;
+  };
   training: { rows: number; positives: number };
 }
 
@@ -45,11 +52,18 @@ export function accountBucket(accountId: string): number {
     h ^= accountId.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
+  // FNV-1a leaves the last characters poorly mixed into the high bits; finish as MurmurHash3 does.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
 }
 
 const pick = (labels: Uint8Array, rows: number[]) => Uint8Array.from(rows, (i) => labels[i] ?? 0);
-const LOGISTIC_L2 = [0.1, 1, 10];
+const pick64 = (values: Float64Array, rows: number[]) => Float64Array.from(rows, (i) => values[i] ?? 0);
+const LOGISTIC_L2 = [0.1, 1, 10, 100];
 /**
  * Boosting settings for churn data: shallow trees (three-way interactions at most) learning slowly, with early
  * stopping on the held-out accounts deciding how many; on large data a faster rate keeps training within seconds.
@@ -74,6 +88,10 @@ function rawProbabilities(estimator: Estimator, x: Matrix): Float64Array {
     : predictGradientBoosting(estimator.model, x);
 }
 
+/** Below this many churned rows a held-out fifth has too few churners to judge or calibrate on: cross-validate. */
+const FEW_CHURNERS = 200;
+const CV_FOLDS = 5;
+
 export function trainChurnModel(data: TrainingData): ChurnModel {
   const { snapshot, labels } = data;
   const n = snapshot.accountIds.length;
@@ -83,47 +101,81 @@ export function trainChurnModel(data: TrainingData): ChurnModel {
       `too little history to learn from: ${n} account-dates with ${positives} churned (need at least 20, and at least 3 that churned and 3 that stayed)`,
     );
   }
-  const trainRows: number[] = [];
-  const validRows: number[] = [];
-  snapshot.accountIds.forEach((id, i) => {
-    (accountBucket(id) < 0.8 ? trainRows : validRows).push(i);
-  });
-  const trainSnap = selectRows(snapshot, trainRows);
-  const validSnap = selectRows(snapshot, validRows);
-  const yTrain = pick(labels, trainRows);
-  const yValid = pick(labels, validRows);
-  const encoding = fitEncoding(trainSnap);
-  const xTrain = encode(encoding, trainSnap);
-  const xValid = encode(encoding, validSnap);
-
-  // With many rows the penalty hardly matters and every fit costs seconds: try the middle one only.
   const large = n > 20_000;
-  let bestLogistic = { auc: -1, l2: 1, estimator: null as Estimator | null };
-  for (const l2 of large ? [1] : LOGISTIC_L2) {
-    const estimator = fitEstimator('logistic', xTrain, yTrain, { l2 });
-    const auc = rocAuc(rawProbabilities(estimator, xValid), yValid) ?? 0.5;
-    if (auc > bestLogistic.auc) bestLogistic = { auc, l2, estimator };
+  // Few churners: every account is held out once (5 folds by account) and the choice and the calibration use all of
+  // those held-out scores. Otherwise one held-out fifth of the accounts is enough, and much cheaper.
+  const crossValidate = positives < FEW_CHURNERS && !large;
+  const folds = crossValidate ? CV_FOLDS : 1;
+  const foldOf = snapshot.accountIds.map((id) => {
+    const bucket = accountBucket(id);
+    return crossValidate ? Math.floor(bucket * CV_FOLDS) : bucket < 0.8 ? -1 : 0;
+  });
+  // With many rows the penalty hardly matters and every fit costs seconds: try the middle one only.
+  const penalties = large ? [1] : LOGISTIC_L2;
+  const heldOut = new Map<string, Float64Array>([
+    ...penalties.map((l2) => [`logistic:${l2}`, new Float64Array(n)] as const),
+    ['boosting', new Float64Array(n)],
+  ]);
+  const treeCounts: number[] = [];
+  let lastFold: { encoding: FeatureEncoding; estimators: Map<string, Estimator> } | null = null;
+  for (let fold = 0; fold < folds; fold++) {
+    const trainRows: number[] = [];
+    const validRows: number[] = [];
+    foldOf.forEach((f, i) => {
+      (f === fold ? validRows : trainRows).push(i);
+    });
+    if (validRows.length === 0 || trainRows.length === 0) continue;
+    const trainSnap = selectRows(snapshot, trainRows);
+    const validSnap = selectRows(snapshot, validRows);
+    const yTrain = pick(labels, trainRows);
+    const yValid = pick(labels, validRows);
+    const encoding = fitEncoding(trainSnap);
+    const xTrain = encode(encoding, trainSnap);
+    const xValid = encode(encoding, validSnap);
+    const estimators = new Map<string, Estimator>();
+    for (const l2 of penalties) estimators.set(`logistic:${l2}`, fitEstimator('logistic', xTrain, yTrain, { l2 }));
+    const boosting: Estimator = {
+      kind: 'boosting',
+      model: fitGradientBoosting(xTrain, yTrain, { ...boostingSettings(n), validation: { x: xValid, y: yValid } }),
+    };
+    treeCounts.push(boosting.model.trees.length);
+    estimators.set('boosting', boosting);
+    for (const [key, estimator] of estimators) {
+      const scores = rawProbabilities(estimator, xValid);
+      const out = heldOut.get(key) as Float64Array;
+      validRows.forEach((row, i) => {
+        out[row] = scores[i] as number;
+      });
+    }
+    lastFold = { encoding, estimators };
   }
-  const boosting = {
-    kind: 'boosting' as const,
-    model: fitGradientBoosting(xTrain, yTrain, { ...boostingSettings(n), validation: { x: xValid, y: yValid } }),
-  };
-  const boostingAuc = rocAuc(rawProbabilities(boosting, xValid), yValid) ?? 0.5;
-  // Prefer the simpler, more explainable regression unless the trees are clearly better.
-  const useTrees = boostingAuc > bestLogistic.auc + 0.005;
-  const chosen = useTrees ? boosting : (bestLogistic.estimator as Estimator);
-  const calibration = fitCalibration(rawProbabilities(chosen, xValid), yValid, 'platt');
+  const validated = foldOf.flatMap((f, i) => (f >= 0 ? [i] : []));
+  const yValidated = pick(labels, validated);
+  const aucOf = (key: string) => rocAuc(pick64(heldOut.get(key) as Float64Array, validated), yValidated) ?? 0.5;
+  let bestLogistic = { auc: -1, l2: 1 };
+  for (const l2 of penalties) {
+    const auc = aucOf(`logistic:${l2}`);
+    if (auc > bestLogistic.auc) bestLogistic = { auc, l2 };
+  }
+  const boostingAuc = aucOf('boosting');
+  const trees = Math.round(treeCounts.reduce((s, t) => s + t, 0) / Math.max(1, treeCounts.length));
+  // Prefer the simpler, more explainable regression unless the trees are clearly better (and learned something).
+  const useTrees = trees > 0 && boostingAuc > bestLogistic.auc + 0.005;
+  const chosenKey = useTrees ? 'boosting' : `logistic:${bestLogistic.l2}`;
+  const calibration = fitCalibration(pick64(heldOut.get(chosenKey) as Float64Array, validated), yValidated, 'platt');
 
-  // Refit on every row when the held-out fifth is worth having back (small data); with many rows, 80% is plenty
-  // and the model stays exactly the one that was calibrated.
-  let final = { encoding, estimator: chosen };
-  if (!large) {
+  // Refit on every row with the settings that won, unless data is large and one held-out fifth was used: then 80%
+  // is plenty and the model stays exactly the one that was calibrated.
+  let final: { encoding: FeatureEncoding; estimator: Estimator };
+  if (large && lastFold) {
+    final = { encoding: lastFold.encoding, estimator: lastFold.estimators.get(chosenKey) as Estimator };
+  } else {
     const fullEncoding = fitEncoding(snapshot);
     const xAll = encode(fullEncoding, snapshot);
     final = {
       encoding: fullEncoding,
       estimator: useTrees
-        ? fitEstimator('boosting', xAll, labels, { trees: boosting.model.trees.length })
+        ? fitEstimator('boosting', xAll, labels, { trees })
         : fitEstimator('logistic', xAll, labels, { l2: bestLogistic.l2 }),
     };
   }
@@ -133,8 +185,9 @@ export function trainChurnModel(data: TrainingData): ChurnModel {
     validation: {
       logistic: { auc: bestLogistic.auc },
       boosting: { auc: boostingAuc },
-      rows: validRows.length,
-      positives: yValid.reduce((s, v) => s + v, 0),
+      rows: validated.length,
+      positives: yValidated.reduce((s, v) => s + v, 0),
+      folds,
     },
     training: { rows: n, positives },
   };
