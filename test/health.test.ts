@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../src/ingest/record-events.js';
 import type { UsageEvent } from '../src/ingest/usage-event.js';
@@ -118,6 +119,37 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     expect(again?.score).toBe(before?.score);
     const [after] = await scoreAccounts(server.database.db, '2026-04-30');
     expect(after?.measures.find((m) => m.measure === 'voice.latest_nps')?.value).toBe(2);
+  });
+
+  it('replaces a scored day’s snapshot when a rescore changes it, and leaves it alone when nothing changed', async () => {
+    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const stored = async () => {
+      const { rows } = await sql<{ score: number; sentiment: number; computed_at: Date; copies: number }>`
+        select score, (inputs->'values'->>'sentiment.csm_90d')::float8 as sentiment, computed_at,
+          count(*) over ()::int as copies
+        from health_scores where account_id = ${accountId} and as_of = '2026-04-25'`.execute(server.database.db);
+      return rows[0];
+    };
+    await scoreAccounts(server.database.db, '2026-04-25');
+    // The only note in the 90 days to 25 April is the champion one (sentiment −1).
+    const first = await stored();
+    expect(first?.sentiment).toBe(-1);
+    await scoreAccounts(server.database.db, '2026-04-25');
+    expect((await stored())?.computed_at).toEqual(first?.computed_at);
+
+    await server.call('POST', '/api/notes', {
+      accountId,
+      author: 'Kenji',
+      body: 'Good call with the new team lead.',
+      sentiment: 2,
+      occurredAt: '2026-04-22T09:00:00Z',
+    });
+    const [again] = await scoreAccounts(server.database.db, '2026-04-25', [accountId]);
+    // (−1 + 2) / 2
+    const second = await stored();
+    expect(second).toMatchObject({ sentiment: 0.5, copies: 1 });
+    expect(second?.score).toBeCloseTo(again?.score ?? Number.NaN, 4);
+    expect(second?.score).not.toBeCloseTo(first?.score ?? Number.NaN, 4);
   });
 
   it('rescores an account within seconds of an NPS answer, without a batch job', async () => {

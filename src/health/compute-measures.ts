@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../db/schema.js';
 import type { Executor } from '../server/route.js';
-import { readUsageSettings } from '../usage/usage-settings.js';
+import { readUsageSettings, type UsageSettings } from '../usage/usage-settings.js';
 import type { MeasureValues } from './score-account.js';
 
 /** The measures Pacer computes for every account, with the words a CSM reads. */
@@ -36,18 +37,17 @@ interface MeasureRow {
   avg_dau: number | null;
   seats: number | null;
   key_used: number | null;
-  last_day: string | null;
+  days_since_active: number | null;
   events_cur: number | null;
   events_prev: number | null;
-  magic_day: string | null;
-  first_seen: string;
-  last_touch: string | null;
+  days_to_magic: number | null;
+  days_since_touch: number | null;
   nps: number | null;
   csat: number | null;
   open_tickets: number | null;
   urgent_90d: number | null;
   tickets_90d: number | null;
-  renewal_date: string | null;
+  days_to_renewal: number | null;
   mrr_now: number | null;
   mrr_then: number | null;
   champion_active: boolean | null;
@@ -56,13 +56,32 @@ interface MeasureRow {
   sentiment_90d: number | null;
 }
 
-const days = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 export interface AccountMeasures {
   /** The account's stage now (Pacer keeps no history of it): which scorecard judges it. */
   lifecycleStage: string;
   values: MeasureValues;
+}
+
+/** The accounts a measures query covers: the given ones, or those whose id is from `from` (inclusive) to `to`. */
+type AccountFilter = { ids: string[] } | { from?: string; to?: string };
+
+function accountsWhere(filter: AccountFilter, column: 'id' | 'account_id') {
+  const ref = sql.ref(column);
+  if ('ids' in filter) return sql`and ${ref} = any(${filter.ids}::uuid[])`;
+  return sql`${filter.from ? sql`and ${ref} >= ${filter.from}::uuid` : sql``}
+    ${filter.to ? sql`and ${ref} < ${filter.to}::uuid` : sql``}`;
+}
+
+/**
+ * Turns JIT compilation off for the rest of the transaction and gives back what puts it as it was. For many accounts
+ * the measures query's estimated cost is high enough for PostgreSQL to JIT-compile it. That gains nothing here, and
+ * once a connection has compiled anything its later work stays slower (on PostgreSQL 15, parsing the snapshots'
+ * jsonb took three times as long).
+ */
+async function switchJitOff(trx: Transaction<Schema>): Promise<() => Promise<unknown>> {
+  const { rows } = await sql<{ previous: string }>`
+    select current_setting('jit') as previous, set_config('jit', 'off', true)`.execute(trx);
+  return () => sql`select set_config('jit', ${rows[0]?.previous ?? 'on'}, true)`.execute(trx);
 }
 
 /**
@@ -76,39 +95,97 @@ export async function computeMeasures(
   asOf: string,
   accountIds?: string[],
 ): Promise<Map<string, AccountMeasures>> {
-  const settings = await readUsageSettings(db);
+  // In a transaction, so that switching JIT off holds on the connection that runs the query.
+  if (!db.isTransaction) return db.transaction().execute((trx) => computeMeasures(trx, asOf, accountIds));
+  const trx = db as Transaction<Schema>;
+  const settings = await readUsageSettings(trx);
+  const restoreJit = await switchJitOff(trx);
+  const measures = await measuresOf(trx, asOf, settings, accountIds ? { ids: accountIds } : {});
+  await restoreJit();
+  return measures;
+}
+
+/** Accounts per slice in computeMeasuresInSlices: enough that a slice's queries are few, few enough to overlap. */
+const SLICE = 25_000;
+
+/**
+ * The measures of every account, as computeMeasures gives them, a slice of accounts (by id) at a time. The database
+ * works out the next slice while the caller uses the current one, so the query and the caller's work overlap. JIT is
+ * off for the transaction until the last slice has been read.
+ */
+export async function* computeMeasuresInSlices(
+  trx: Transaction<Schema>,
+  asOf: string,
+): AsyncGenerator<Map<string, AccountMeasures>> {
+  const settings = await readUsageSettings(trx);
+  const { rows } = await sql<{ id: string }>`select id from (
+      select id, row_number() over (order by id) as n from accounts where first_seen_at < (${asOf}::date + 1)::timestamptz
+    ) numbered where n % ${SLICE} = 1 and n > 1 order by id`.execute(trx);
+  const bounds = [undefined, ...rows.map((row) => row.id), undefined];
+  const slices = bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
+  const restoreJit = await switchJitOff(trx);
+  let next = measuresOf(trx, asOf, settings, slices[0] ?? {});
+  for (let i = 0; i < slices.length; i++) {
+    const current = await next;
+    if (i + 1 < slices.length) {
+      next = measuresOf(trx, asOf, settings, slices[i + 1] ?? {});
+      // Awaited on the next turn; the catch only keeps it from being an unhandled rejection if the caller stops first.
+      next.catch(() => {});
+    }
+    yield current;
+  }
+  await restoreJit();
+}
+
+async function measuresOf(
+  db: Executor,
+  asOf: string,
+  settings: UsageSettings,
+  filter: AccountFilter,
+): Promise<Map<string, AccountMeasures>> {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
-  const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
+  const only = accountsWhere(filter, 'account_id');
   const { rows } = await sql<MeasureRow>`
     with acc as (
-      select id as account_id, lifecycle_stage, first_seen_at::date::text as first_seen from accounts
-      where first_seen_at < ${end} ${accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``}
+      select id as account_id, lifecycle_stage, first_seen_at::date as first_seen from accounts
+      where first_seen_at < ${end} ${accountsWhere(filter, 'id')}
     ),
     users30 as (
-      select account_id, count(distinct user_id)::int as mau, count(distinct (user_id, day))::float8 / 30 as avg_dau
-      from usage_user_daily where day > ${asOf}::date - 30 and day <= ${asOf}::date ${only} group by account_id
+      -- Each active user-day once (the rollup has a row per event name), in the index's order: no hashing, and the
+      -- distinct count is over a plain column ("C": the same count under any deterministic collation, sorted faster).
+      select account_id, count(distinct user_id collate "C")::int as mau, count(*)::float8 / 30 as avg_dau
+      from (
+        select account_id, day, user_id from usage_user_daily
+        where day > ${asOf}::date - 30 and day <= ${asOf}::date ${only} group by account_id, day, user_id
+      ) user_days group by account_id
     ),
     events60 as (
+      -- Counts need the table, not just its index. "offset 0" keeps the planner from reading it in index order (a
+      -- random read per row, several times slower than a scan and a hash). Sums as float8: exact below 2^53, and a
+      -- by-value state keeps the hash table small.
       select account_id,
-        coalesce(sum(events) filter (where day > ${asOf}::date - 30), 0)::float8 as events_cur,
-        coalesce(sum(events) filter (where day <= ${asOf}::date - 30), 0)::float8 as events_prev,
-        count(distinct event_name) filter (where day > ${asOf}::date - 30 and event_name = any(${settings.keyFeatures}::text[]))::int as key_used
-      from usage_daily where day > ${asOf}::date - 60 and day <= ${asOf}::date ${only} group by account_id
+        coalesce(sum(events::float8) filter (where day > ${asOf}::date - 30), 0) as events_cur,
+        coalesce(sum(events::float8) filter (where day <= ${asOf}::date - 30), 0) as events_prev
+      from (
+        select account_id, day, events from usage_daily
+        where day > ${asOf}::date - 60 and day <= ${asOf}::date ${only} offset 0
+      ) recent group by account_id
     ),
-    last_active as (
-      select account_id, max(day)::text as last_day from usage_daily
-      where day <= ${asOf}::date and day > ${asOf}::date - 365 ${only} group by account_id
-    ),
-    magic as (
-      select account_id, min(day)::text as magic_day from usage_daily
-      where event_name = ${settings.magicMomentEvent ?? ''} and day <= ${asOf}::date ${only} group by account_id
+    usage_history as (
+      -- What needs no event counts comes from the primary key alone (an index-only scan in account order).
+      select account_id,
+        max(day) filter (where day > ${asOf}::date - 365) as last_day,
+        min(day) filter (where event_name = ${settings.magicMomentEvent ?? ''}) as magic_day,
+        count(distinct event_name collate "C")
+          filter (where day > ${asOf}::date - 30 and event_name = any(${settings.keyFeatures}::text[]))::int as key_used
+      from usage_daily where day <= ${asOf}::date ${only} group by account_id
     ),
     subs as (
       select account_id,
         sum(seats) filter (where live_now)::int as seats,
         sum(mrr_minor) filter (where live_now)::float8 as mrr_now,
         sum(mrr_minor) filter (where live_then)::float8 as mrr_then,
-        min(renewal_date) filter (where live_now and renewal_date >= ${asOf}::date)::text as renewal_date
+        min(renewal_date) filter (where live_now and renewal_date >= ${asOf}::date) as renewal_date
       from (
         select account_id, seats, mrr_minor, renewal_date,
           start_date <= ${asOf}::date and (end_date is null or end_date >= ${asOf}::date)
@@ -134,7 +211,7 @@ export async function computeMeasures(
       from tickets where opened_at < ${end} ${only} group by account_id
     ),
     notes90 as (
-      select account_id, max(occurred_at)::date::text as last_touch,
+      select account_id, max(occurred_at)::date as last_touch,
         avg(sentiment) filter (where occurred_at >= ${end} - interval '90 days')::float8 as sentiment_90d,
         count(*) filter (where occurred_at >= ${end} - interval '90 days' and 'champion-left' = any(tags))::int as champion_left_90d
       from notes where occurred_at < ${end} ${only} group by account_id
@@ -145,13 +222,16 @@ export async function computeMeasures(
         bool_or(active) filter (where role = 'executive_sponsor') as sponsor_active
       from contacts where true ${only} group by account_id
     )
-    select acc.account_id, acc.lifecycle_stage, acc.first_seen, users30.mau, users30.avg_dau, subs.seats, events60.key_used, last_active.last_day,
-      events60.events_cur, events60.events_prev, magic.magic_day, notes90.last_touch, nps.nps, csat.csat,
-      tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d, subs.renewal_date, subs.mrr_now, subs.mrr_then,
+    -- Days between dates as whole numbers here: a hundred thousand rows of date strings cost more to parse in JS.
+    select acc.account_id, acc.lifecycle_stage, users30.mau, users30.avg_dau, subs.seats, usage_history.key_used,
+      ${asOf}::date - usage_history.last_day as days_since_active, events60.events_cur, events60.events_prev,
+      usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
+      nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
+      subs.renewal_date - ${asOf}::date as days_to_renewal, subs.mrr_now, subs.mrr_then,
       people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
     from acc
-    left join users30 using (account_id) left join events60 using (account_id) left join last_active using (account_id)
-    left join magic using (account_id) left join subs using (account_id) left join nps using (account_id)
+    left join users30 using (account_id) left join events60 using (account_id) left join usage_history using (account_id)
+    left join subs using (account_id) left join nps using (account_id)
     left join csat using (account_id) left join tickets using (account_id) left join notes90 using (account_id)
     left join people using (account_id)`.execute(db);
 
@@ -165,17 +245,17 @@ export async function computeMeasures(
       'usage.stickiness': mau > 0 ? (r.avg_dau ?? 0) / mau : null,
       'usage.breadth': settings.keyFeatures.length > 0 ? (r.key_used ?? 0) / settings.keyFeatures.length : null,
       // Never active in the last year reads as 365: long enough to be red on any sensible scale.
-      'usage.days_since_last_active': r.last_day ? days(r.last_day, asOf) : 365,
+      'usage.days_since_last_active': r.days_since_active ?? 365,
       'usage.trend_30d': r.events_prev ? (r.events_cur ?? 0) / r.events_prev - 1 : null,
-      'onboarding.magic_moment_reached': settings.magicMomentEvent ? (r.magic_day ? 1 : 0) : null,
-      'onboarding.days_to_magic_moment': r.magic_day ? Math.max(0, days(r.first_seen, r.magic_day)) : null,
-      'engagement.days_since_last_touch': r.last_touch ? days(r.last_touch, asOf) : null,
+      'onboarding.magic_moment_reached': settings.magicMomentEvent ? (r.days_to_magic !== null ? 1 : 0) : null,
+      'onboarding.days_to_magic_moment': r.days_to_magic !== null ? Math.max(0, r.days_to_magic) : null,
+      'engagement.days_since_last_touch': r.days_since_touch,
       'voice.latest_nps': r.nps,
       'voice.latest_csat': r.csat,
       'support.open_tickets': r.open_tickets ?? 0,
       'support.urgent_tickets_90d': r.urgent_90d ?? 0,
       'support.tickets_per_user_90d': mau > 0 ? (r.tickets_90d ?? 0) / mau : null,
-      'billing.days_to_renewal': r.renewal_date ? days(asOf, r.renewal_date) : null,
+      'billing.days_to_renewal': r.days_to_renewal,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
       // Contacts' roles and active flags are current state: known for today, unknown (missing) for a past day, so a
       // replay of history cannot see a departure before it happened.

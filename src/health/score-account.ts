@@ -67,11 +67,16 @@ export function scaleValue(value: number, scale: Scale, thresholds: Thresholds):
 
 const isActive = (override: Override, asOf: string) => override.expiresAt === null || override.expiresAt > asOf;
 
+// While a scorecard is walked, each measure's effectiveWeight holds its share of the node being scored (1 or 0 at
+// the measure, scaled at every group above). A result belongs to one node only, so it is updated in place rather
+// than copied at every level: a full rescore scores every account.
 interface NodeScore {
   score: number | null;
-  /** Measure results below this node with their weight within the node (summing to 1 over non-missing ones). */
-  parts: { result: MeasureResult; share: number }[];
+  /** Measure results below this node, missing ones last, with their weight within the node in effectiveWeight. */
+  parts: MeasureResult[];
 }
+
+const noOverrides = new Map<string, Override>();
 
 function scoreMeasure(
   node: MeasureNode,
@@ -112,7 +117,8 @@ function scoreMeasure(
             : (thresholds.yellow + 100) / 2;
     }
   }
-  return { score: result.score, parts: result.score === null ? [{ result, share: 0 }] : [{ result, share: 1 }] };
+  result.effectiveWeight = result.score === null ? 0 : 1;
+  return { score: result.score, parts: [result] };
 }
 
 function scoreNode(
@@ -122,43 +128,61 @@ function scoreNode(
   overrides: Map<string, Override>,
 ): NodeScore {
   if (node.type === 'measure') return scoreMeasure(node, values, thresholds, overrides.get(node.measure));
-  const children = node.children.map((child) => ({ child, scored: scoreNode(child, values, thresholds, overrides) }));
-  const present = children.filter((c) => c.scored.score !== null);
-  const missingParts = children
-    .filter((c) => c.scored.score === null)
-    .flatMap((c) => c.scored.parts.map((p) => ({ ...p, share: 0 })));
-  if (present.length === 0) return { score: null, parts: missingParts };
-  if (node.mode === 'worst') {
-    const worst = present.reduce((a, b) => ((b.scored.score as number) < (a.scored.score as number) ? b : a));
-    // The worst child carries the whole group; the others are shown with no weight.
-    const parts = present.flatMap((c) => c.scored.parts.map((p) => ({ ...p, share: c === worst ? p.share : 0 })));
-    return { score: worst.scored.score, parts: [...parts, ...missingParts] };
+  const children = node.children.map((child) => scoreNode(child, values, thresholds, overrides));
+  const parts: MeasureResult[] = [];
+  const missingParts: MeasureResult[] = [];
+  let worst = -1;
+  let totalWeight = 0;
+  for (let i = 0; i < children.length; i++) {
+    const scored = children[i] as NodeScore;
+    if (scored.score === null) {
+      for (const part of scored.parts) {
+        part.effectiveWeight = 0;
+        missingParts.push(part);
+      }
+      continue;
+    }
+    // The first of equal lowest scores is the worst.
+    if (worst < 0 || scored.score < ((children[worst] as NodeScore).score as number)) worst = i;
+    totalWeight += (node.children[i] as ScorecardNode).weight;
   }
-  const totalWeight = present.reduce((sum, c) => sum + c.child.weight, 0);
-  const score = present.reduce((sum, c) => sum + (c.child.weight / totalWeight) * (c.scored.score as number), 0);
-  const parts = present.flatMap((c) =>
-    c.scored.parts.map((p) => ({ ...p, share: (p.share * c.child.weight) / totalWeight })),
-  );
-  return { score, parts: [...parts, ...missingParts] };
+  if (worst < 0) return { score: null, parts: missingParts };
+  let score = 0;
+  for (let i = 0; i < children.length; i++) {
+    const scored = children[i] as NodeScore;
+    if (scored.score === null) continue;
+    const weight = (node.children[i] as ScorecardNode).weight;
+    if (node.mode === 'weighted') score += (weight / totalWeight) * scored.score;
+    for (const part of scored.parts) {
+      // Worst: the worst child carries the whole group; the others are shown with no weight.
+      if (node.mode === 'worst') {
+        if (i !== worst) part.effectiveWeight = 0;
+      } else part.effectiveWeight = (part.effectiveWeight * weight) / totalWeight;
+      parts.push(part);
+    }
+  }
+  for (const part of missingParts) parts.push(part);
+  return { score: node.mode === 'worst' ? (children[worst] as NodeScore).score : score, parts };
 }
 
-/** Scores an account: the root group over its measure values, with overrides that have not expired by asOf. */
-export function scoreHealth(input: {
+export interface HealthInput {
   root: GroupNode;
   thresholds: Thresholds;
   values: MeasureValues;
   overrides?: Override[];
   asOf: string;
-}): HealthResult {
-  const active = (input.overrides ?? []).filter((o) => isActive(o, input.asOf));
-  const byMeasure = new Map(active.filter((o) => o.measure !== null).map((o) => [o.measure as string, o]));
+}
+
+/** Scores an account: the root group over its measure values, with overrides that have not expired by asOf. */
+export function scoreHealth(input: HealthInput): HealthResult {
+  const active = input.overrides?.length ? input.overrides.filter((o) => isActive(o, input.asOf)) : [];
+  const byMeasure =
+    active.length > 0
+      ? new Map(active.filter((o) => o.measure !== null).map((o) => [o.measure as string, o]))
+      : noOverrides;
   const overall = active.find((o) => o.measure === null);
   const scored = scoreNode(input.root, input.values, input.thresholds, byMeasure);
-  const measures = scored.parts.map(({ result, share }) => ({
-    ...result,
-    effectiveWeight: share,
-    points: share * (result.score ?? 0),
-  }));
+  for (const result of scored.parts) result.points = result.effectiveWeight * (result.score ?? 0);
   // Scores are shown and coloured to two decimals, so 39.99999… from float sums is the 40 it is on paper.
   const score = scored.score === null ? null : Math.round(scored.score * 100) / 100;
   const computedColor = score === null ? null : colorFor(score, input.thresholds);
@@ -166,7 +190,7 @@ export function scoreHealth(input: {
     score,
     color: overall?.color ?? computedColor,
     computedColor,
-    measures,
+    measures: scored.parts,
     ...(overall ? { override: overall } : {}),
   };
 }

@@ -1,18 +1,23 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Schema } from '../db/schema.js';
 import type { Executor } from '../server/route.js';
-import { computeMeasures } from './compute-measures.js';
+import { computeMeasures, computeMeasuresInSlices } from './compute-measures.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
 import {
   explainChange,
+  type HealthInput,
   type HealthResult,
   type MeasureChange,
+  type MeasureResult,
   type MeasureValues,
   type Override,
   scoreHealth,
 } from './score-account.js';
-import { currentScorecards, scorecardFor } from './scorecard-store.js';
+import { currentScorecards, type StoredScorecard, scorecardFor } from './scorecard-store.js';
 
-export interface Snapshot extends HealthResult {
+export interface Snapshot extends HealthResult, SnapshotAbout {}
+
+interface SnapshotAbout {
   accountId: string;
   asOf: string;
   scorecard: string;
@@ -23,23 +28,77 @@ export interface Snapshot extends HealthResult {
 
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
+/** Snapshots per write statement: large enough that statements are few, small enough to stay in work_mem. */
+const WRITE_CHUNK = 2000;
+
 /** Values as stored: missing ones left out (they read back as missing), the rest to six significant digits. */
 function compactValues(values: MeasureValues): MeasureValues {
   const out: MeasureValues = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'number' && Number.isFinite(value)) out[key] = Number(value.toPrecision(6));
+  for (const key in values) {
+    const value = values[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    // A whole number of up to six digits already is one; toPrecision would give it back unchanged, slowly.
+    out[key] = Number.isInteger(value) && value > -1e6 && value < 1e6 ? value : Number(value.toPrecision(6));
   }
   return out;
 }
 
 /**
- * Scores accounts as of a day and stores the snapshot (one per account per day; a rescore of the same day
- * replaces it). Measures come from data known by the end of that day, so --as-of rebuilds history.
+ * A snapshot whose per-measure results are worked out again when first read (scoring is pure, so they are the
+ * same). A full rescore returns every account's snapshot, and keeping all their measure results alive was most of
+ * its time in JavaScript, spent collecting garbage.
  */
-export async function scoreAccounts(db: Executor, asOf: string, accountIds?: string[]): Promise<Snapshot[]> {
-  const scorecards = await currentScorecards(db);
-  const measures = await computeMeasures(db, asOf, accountIds);
-  const { rows: overrideRows } = await sql<{
+function snapshotOf(input: HealthInput, result: HealthResult, about: SnapshotAbout): Snapshot {
+  return {
+    score: result.score,
+    color: result.color,
+    computedColor: result.computedColor,
+    get measures(): MeasureResult[] {
+      const measures = scoreHealth(input).measures;
+      Object.defineProperty(this, 'measures', {
+        value: measures,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return measures;
+    },
+    set measures(value: MeasureResult[]) {
+      Object.defineProperty(this, 'measures', { value, enumerable: true, writable: true, configurable: true });
+    },
+    ...(result.override ? { override: result.override } : {}),
+    ...about,
+  };
+}
+
+/**
+ * Stores snapshots of a day, replacing that day's earlier ones. A snapshot identical to the stored one is left as
+ * it is: a rescore of a day already scored then writes (and locks) only what changed.
+ */
+function writeSnapshots(db: Executor, asOf: string, snapshots: Snapshot[]): Promise<unknown> {
+  const rows = snapshots.map((s) => ({
+    account_id: s.accountId,
+    scorecard: s.scorecard,
+    version: s.scorecardVersion,
+    score: s.score,
+    color: s.color,
+    computed_color: s.computedColor,
+    inputs: { values: compactValues(s.values), overrides: s.overrides },
+  }));
+  return sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, inputs)
+    select x.account_id, ${asOf}::date, x.scorecard, x.version, x.score, x.color, x.computed_color, x.inputs
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
+    where not exists (select from health_scores h where h.account_id = x.account_id and h.as_of = ${asOf}::date
+      and (h.scorecard, h.scorecard_version, h.score, h.color, h.computed_color, h.inputs)
+        is not distinct from (x.scorecard, x.version, x.score, x.color, x.computed_color, x.inputs))
+    on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
+      score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, inputs = excluded.inputs,
+      computed_at = now()`.execute(db);
+}
+
+async function readOverrides(db: Executor, asOf: string, accountIds?: string[]): Promise<Map<string, Override[]>> {
+  const { rows } = await sql<{
     account_id: string;
     measure: string | null;
     score: number | null;
@@ -48,11 +107,10 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
     expires_at: Date | null;
     created_by: string;
   }>`select account_id, measure, score, color, reason, expires_at, created_by from health_overrides
-     where account_id = any(${[...measures.keys()]}::uuid[]) and created_at < (${asOf}::date + 1)::timestamptz`.execute(
-    db,
-  );
+     where created_at < (${asOf}::date + 1)::timestamptz
+     ${accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``}`.execute(db);
   const overrides = new Map<string, Override[]>();
-  for (const row of overrideRows) {
+  for (const row of rows) {
     const list = overrides.get(row.account_id) ?? [];
     list.push({
       measure: row.measure,
@@ -64,46 +122,74 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
     });
     overrides.set(row.account_id, list);
   }
+  return overrides;
+}
+
+/** Write statements in flight at most; more would only hold memory, the database being the slower side then. */
+const WRITES_IN_FLIGHT = 8;
+
+/**
+ * Scores accounts as of a day and stores the snapshot (one per account per day; a rescore of the same day
+ * replaces it). Measures come from data known by the end of that day, so --as-of rebuilds history. Runs in one
+ * transaction (its own when not given one).
+ */
+export async function scoreAccounts(db: Executor, asOf: string, accountIds?: string[]): Promise<Snapshot[]> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => scoreAccounts(trx, asOf, accountIds));
+  const trx = db as Transaction<Schema>;
+  const scorecards = await currentScorecards(trx);
+  const overrides = await readOverrides(trx, asOf, accountIds);
+  const scorecardByStage = new Map<string, StoredScorecard | undefined>();
+  const until = endOfDay(asOf);
   const snapshots: Snapshot[] = [];
-  for (const [accountId, { lifecycleStage, values }] of measures) {
-    const scorecard = scorecardFor(scorecards, lifecycleStage);
-    if (!scorecard) continue;
-    const accountOverrides = overrides.get(accountId) ?? [];
-    const result = scoreHealth({
-      root: scorecard.definition.root,
-      thresholds: scorecard.definition.thresholds,
-      values,
-      overrides: accountOverrides,
-      asOf: endOfDay(asOf),
+  // The statements queue on the transaction's connection: the next slice's measures, then these writes. Scoring goes
+  // on meanwhile, and the first failure is the one reported (later statements fail only because the first did).
+  const writing: Promise<unknown>[] = [];
+  let failure: unknown;
+  let written = 0;
+  const write = async () => {
+    if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+    const statement = writeSnapshots(trx, asOf, snapshots.slice(written));
+    statement.catch((error) => {
+      failure ??= error;
     });
-    snapshots.push({
-      ...result,
-      accountId,
-      asOf,
-      scorecard: scorecard.name,
-      scorecardVersion: scorecard.version,
-      values,
-      overrides: accountOverrides,
-    });
-  }
-  for (let start = 0; start < snapshots.length; start += 5000) {
-    const chunk = snapshots.slice(start, start + 5000);
-    await sql`insert into health_scores (account_id, as_of, scorecard, scorecard_version, score, color, computed_color, inputs)
-      select account_id, ${asOf}::date, scorecard, version, score, color, computed_color, inputs
-      from jsonb_to_recordset(${JSON.stringify(
-        chunk.map((s) => ({
-          account_id: s.accountId,
-          scorecard: s.scorecard,
-          version: s.scorecardVersion,
-          score: s.score,
-          color: s.color,
-          computed_color: s.computedColor,
-          inputs: { values: compactValues(s.values), overrides: s.overrides },
-        })),
-      )}::jsonb) as x(account_id uuid, scorecard text, version int, score real, color text, computed_color text, inputs jsonb)
-      on conflict (account_id, as_of) do update set scorecard = excluded.scorecard, scorecard_version = excluded.scorecard_version,
-        score = excluded.score, color = excluded.color, computed_color = excluded.computed_color, inputs = excluded.inputs,
-        computed_at = now()`.execute(db);
+    writing.push(statement);
+    written = snapshots.length;
+    // Back to the event loop, so the connection sends what is queued while the next chunk is scored.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  try {
+    const slices = accountIds ? [computeMeasures(trx, asOf, accountIds)] : computeMeasuresInSlices(trx, asOf);
+    for await (const measures of slices) {
+      for (const [accountId, { lifecycleStage, values }] of measures) {
+        if (!scorecardByStage.has(lifecycleStage))
+          scorecardByStage.set(lifecycleStage, scorecardFor(scorecards, lifecycleStage));
+        const scorecard = scorecardByStage.get(lifecycleStage);
+        if (!scorecard) continue;
+        const accountOverrides = overrides.get(accountId) ?? [];
+        const input: HealthInput = {
+          root: scorecard.definition.root,
+          thresholds: scorecard.definition.thresholds,
+          values,
+          overrides: accountOverrides,
+          asOf: until,
+        };
+        snapshots.push(
+          snapshotOf(input, scoreHealth(input), {
+            accountId,
+            asOf,
+            scorecard: scorecard.name,
+            scorecardVersion: scorecard.version,
+            values,
+            overrides: accountOverrides,
+          }),
+        );
+        if (snapshots.length - written === WRITE_CHUNK) await write();
+      }
+    }
+    if (snapshots.length > written) await write();
+    await Promise.all(writing);
+  } catch (error) {
+    throw failure ?? error;
   }
   return snapshots;
 }
