@@ -1,8 +1,10 @@
+import { CompiledQuery } from 'kysely';
 import { recordEvents } from '../ingest/record-events.js';
-import type { UsageEvent } from '../ingest/usage-event.js';
 import { type ResourceSpec, upsertByExternalId } from '../server/resource.js';
 import { findImportKeys, insertWithImportKey } from './insert-with-import-key.js';
 import { addCounts, type ChunkSession, type ChunkWriter, type Counts, noCounts } from './load-chunk.js';
+import { makeUserAccounts, usersFirstSeen } from './make-user-accounts.js';
+import { type ImportedEvent, toUsageEvent } from './prepare-event.js';
 import type { RecordInput } from './prepare-record.js';
 
 const one = (outcome: keyof Counts): Counts => ({ ...noCounts(), [outcome]: 1 });
@@ -47,9 +49,12 @@ export function importKeyWriter(spec: ResourceSpec): ChunkWriter<RecordInput> {
   };
 }
 
-export function eventWriter(userIsAccount: boolean): ChunkWriter<UsageEvent> {
-  const write = async ({ trx }: ChunkSession, events: UsageEvent[]): Promise<Counts> => {
-    const { inserted, duplicates } = await recordEvents(trx, events, { userIsAccount });
+/** Events by statement, as the tracking API stores them; B2C accounts are made first seen at their first event. */
+export function eventWriter(userIsAccount: boolean): ChunkWriter<ImportedEvent> {
+  const write = async ({ trx }: ChunkSession, events: ImportedEvent[]): Promise<Counts> => {
+    const accounts = userIsAccount ? makeUserAccounts(usersFirstSeen(events)) : undefined;
+    if (accounts) await trx.executeQuery(CompiledQuery.raw(accounts.text, accounts.params));
+    const { inserted, duplicates } = await recordEvents(trx, events.map(toUsageEvent), { userIsAccount });
     return { inserted, updated: 0, unchanged: duplicates };
   };
   return { writeAll: write, writeOne: (session, event) => write(session, [event]) };

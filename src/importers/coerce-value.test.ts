@@ -68,7 +68,10 @@ describe('parseCalendarDate', () => {
     expect(reason(parseCalendarDate('2026-02-29'))).toMatch(/not a day of the calendar/);
     expect(value(parseCalendarDate('2028-02-29'))).toBe('2028-02-29');
     expect(reason(parseCalendarDate('13/13/2026', 'dmy'))).toMatch(/not a day of the calendar/);
-    expect(reason(parseCalendarDate('20260301'))).toMatch(/must be a date such as 2026-03-01/);
+    // ISO 8601's basic form is a date (never unix time: that takes 9 digits or more here).
+    expect(value(parseCalendarDate('20260301'))).toBe('2026-03-01');
+    expect(reason(parseCalendarDate('20260230'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseCalendarDate('2026031'))).toMatch(/must be a date such as 2026-03-01/);
   });
 });
 
@@ -89,6 +92,13 @@ describe('parseInstant', () => {
     expect(iso('1772323200')).toBe('2026-03-01T00:00:00.000Z');
     expect(iso(1772323200)).toBe('2026-03-01T00:00:00.000Z');
     expect(iso('1772323200123')).toBe('2026-03-01T00:00:00.123Z');
+  });
+
+  it('reads compact YYYYMMDD days, not as unix time', () => {
+    expect(iso('19970101')).toBe('1997-01-01T00:00:00.000Z');
+    expect(iso('19971231 23:59')).toBe('1997-12-31T23:59:00.000Z');
+    expect(reason(parseInstant('19970230'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseInstant('1997010'))).toMatch(/must be a date-time/);
   });
 
   it('refuses impossible days and times, even in the fast path for UTC text', () => {

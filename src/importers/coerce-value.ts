@@ -37,15 +37,14 @@ export function parseDecimal(text: string): Parsed<string> {
     negative = true;
     rest = rest.slice(1, -1).trim();
   }
-  const stripSign = () => {
+  // A sign may come before or after the currency symbol: -$5, $-5.
+  for (let pass = 0; pass < 2; pass++) {
     if (rest.startsWith('-') || rest.startsWith('+')) {
       negative = negative || rest.startsWith('-');
       rest = rest.slice(1).trim();
     }
-  };
-  stripSign();
-  rest = rest.replace(/^\p{Sc}\s*|\s*\p{Sc}$/u, '');
-  stripSign();
+    if (pass === 0) rest = rest.replace(/^\p{Sc}\s*|\s*\p{Sc}$/u, '');
+  }
   if (GROUPED.test(rest)) rest = rest.replaceAll(',', '');
   if (!PLAIN.test(rest)) return fail(`must be a number such as 1234.50, not ${quoted(text)}`);
   if (rest.startsWith('.')) rest = `0${rest}`;
@@ -53,8 +52,12 @@ export function parseDecimal(text: string): Parsed<string> {
   return ok(`${negative ? '-' : ''}${rest}`);
 }
 
+// Digits alone, as most cells of a number column are: read as parseDecimal would, without its regular expressions.
+const DIGITS = /^\d{1,15}$/;
+
 export function parseNumber(value: unknown): Parsed<number> {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('must be a finite number');
+  if (typeof value === 'string' && DIGITS.test(value)) return ok(Number(value));
   if (typeof value !== 'string') return fail(`must be a number, not ${JSON.stringify(value)}`);
   const decimal = parseDecimal(value);
   if (!decimal.ok) return decimal;
@@ -94,10 +97,12 @@ interface DateTimeParts {
 }
 
 const YEAR_FIRST = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/;
+// ISO 8601's basic form, 19970101: how many exports (and older data sets) write a day.
+const YEAR_FIRST_COMPACT = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
 const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/;
 const TIME =
   /^(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-// 9+ digits: 8 would be a YYYYMMDD date as often as 1970 in seconds. 1e11 seconds is the year 5138: milliseconds.
+// 9+ digits: 8 are a YYYYMMDD date far more often than 1970 in seconds. 1e11 seconds is the year 5138: milliseconds.
 const UNIX = /^-?\d{9,}(\.\d+)?$/;
 const DATE_EXAMPLE = 'a date such as 2026-03-01';
 
@@ -130,7 +135,7 @@ function parseDateTimeParts(value: unknown, order: DateOrder, expected: string):
   let month: number;
   let day: number;
   let rest: string;
-  const yearFirst = YEAR_FIRST.exec(text);
+  const yearFirst = YEAR_FIRST.exec(text) ?? YEAR_FIRST_COMPACT.exec(text);
   const yearLast = yearFirst ? null : YEAR_LAST.exec(text);
   if (yearFirst) {
     [year, month, day] = [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];

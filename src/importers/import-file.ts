@@ -3,10 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.js';
-import type { UsageEvent } from '../ingest/usage-event.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
+import { type BulkConnections, openBulkConnections } from './bulk-session.js';
 import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
 import type { DateOrder } from './coerce-value.js';
+import { type CopyState, copyEvents } from './copy-events.js';
+import { createEventChunk, type EventChunk } from './event-chunk.js';
 import { type ImportKind, type ImportKindName, importKinds } from './import-kinds.js';
 import {
   addCounts,
@@ -16,19 +18,24 @@ import {
   loadChunk,
   noCounts,
   type Reject,
+  rowErrorReason,
 } from './load-chunk.js';
 import { mapRow } from './map-row.js';
-import { createDuplicateCounter, type DuplicateCounter, prepareEvent } from './prepare-event.js';
+import { createDuplicateCounter, type DuplicateCounter, type ImportedEvent, prepareEvent } from './prepare-event.js';
 import { type Prepared, prepareRecord, type RecordInput, reasonOf } from './prepare-record.js';
-import { type FileFormat, openRowSource, type RowSource } from './read-rows.js';
+import { type Delimiter, type FileFormat, openRowSource, type RowSource } from './read-rows.js';
 import { type ColumnMapping, type MappingRequest, resolveMapping } from './resolve-mapping.js';
 import { openRejectsFile } from './write-rejects.js';
 
 export const DEFAULT_RECORD_CHUNK = 500;
 export const DEFAULT_EVENT_CHUNK = 10_000;
-const EVENT_CHUNKS_IN_FLIGHT = 3;
-// Events' counts wait in usage_pending until moved into the rollups; the import moves them about this often.
-const ROLLUP_INTERVAL_MS = 1000;
+// Two chunks of events are stored side by side while the next is read: a third gained nothing measurable on a
+// two-core machine and held ~80 MB more (bench:import).
+const EVENT_CHUNKS_IN_FLIGHT = 2;
+// Events' counts wait in usage_pending until moved into the rollups (set-based, see flushUsageRollups). The import
+// moves them after about this many events, and at its end: often enough that the queue stays small and the
+// rollups follow a long import, rarely enough that the same rollup rows are not rewritten every second.
+const ROLLUP_EVERY_EVENTS = 500_000;
 
 export interface ImportProgress {
   rowsRead: number;
@@ -42,12 +49,21 @@ export interface ImportRequest {
   kind: ImportKindName;
   file: string;
   format?: FileFormat;
+  /** Delimited text: what separates cells (default a comma; tab for .tsv). */
+  delimiter?: Delimiter;
+  /** Delimited text without a header row: the names of its columns, in order. */
+  columns?: string[];
   mapping?: MappingRequest;
   dateOrder?: DateOrder;
   /** Default: FILE.rejects.csv beside the file. */
   rejectsPath?: string;
   /** B2C: each user is its own account (events). */
   userIsAccount?: boolean;
+  /**
+   * The URL the database was opened with, when it is a server: events are then loaded with COPY, on connections of
+   * their own. Without it they are loaded by statement (slower, the same result).
+   */
+  databaseUrl?: string;
   chunkSize?: number;
   /** Stops reading; the rows read so far are loaded, then the import ends with interrupted set. */
   signal?: AbortSignal;
@@ -75,10 +91,9 @@ const requiredFields: Partial<Record<ImportKindName, string[]>> = {
   events: ['name', 'timestamp'],
 };
 
-type Loaded = RecordInput | UsageEvent;
+type Loaded = RecordInput | ImportedEvent;
 
-function writerFor(kind: ImportKind, userIsAccount: boolean): ChunkWriter<Loaded> {
-  if (kind.load === 'events') return eventWriter(userIsAccount) as ChunkWriter<Loaded>;
+function recordWriter(kind: ImportKind): ChunkWriter<Loaded> {
   const spec = kind.spec;
   if (!spec) throw new Error(`${kind.name} have no resource`);
   return (kind.load === 'externalId' ? upsertWriter(spec) : importKeyWriter(spec)) as ChunkWriter<Loaded>;
@@ -118,6 +133,27 @@ async function rejectUnknownAccounts(
     }
   }
   return { rows: kept, rejects };
+}
+
+/**
+ * A chunk of events: by COPY when there are bulk connections, else (or when the database refuses a row, or another
+ * writer stored one of the same message ids meanwhile) by statement, which keeps the good rows and says why each
+ * bad one was refused.
+ */
+async function loadEventChunk(
+  database: Database,
+  bulk: BulkConnections | undefined,
+  chunk: EventChunk,
+  options: { userIsAccount: boolean; state: CopyState },
+): Promise<{ counts: Counts; rejects: Reject[] }> {
+  if (bulk) {
+    try {
+      return { counts: await bulk.transaction((session) => copyEvents(session, chunk, options.state)), rejects: [] };
+    } catch (error) {
+      if (rowErrorReason(error) === undefined) throw error;
+    }
+  }
+  return loadChunk(database.db, chunk.rows(), eventWriter(options.userIsAccount));
 }
 
 export function formatSummary(summary: ImportSummary): string {
@@ -171,7 +207,11 @@ export interface OpenedImport {
  */
 export async function openImport(request: ImportRequest): Promise<OpenedImport> {
   const kind = importKinds[request.kind];
-  const source = await openRowSource(request.file, request.format);
+  const source = await openRowSource(request.file, {
+    format: request.format,
+    delimiter: request.delimiter,
+    columns: request.columns,
+  });
   const mapping = resolveMapping(kind, source.columns, { ...request.mapping, dateOrder: request.dateOrder });
   for (const field of requiredFields[kind.name] ?? []) {
     if (!mapping.sources.some((source) => source.field === field) && !(field in mapping.constants)) {
@@ -197,7 +237,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   const { request, kind, source, mapping } = opened;
   const dateOrder = request.dateOrder ?? 'ymd';
   const rejectsFile = openRejectsFile(request.rejectsPath ?? `${request.file}.rejects.csv`);
-  const writer = writerFor(kind, request.userIsAccount ?? false);
+  const userIsAccount = request.userIsAccount ?? false;
   const chunkSize = request.chunkSize ?? (kind.load === 'events' ? DEFAULT_EVENT_CHUNK : DEFAULT_RECORD_CHUNK);
   const checkAccounts = kind.load !== 'events' && kind.name !== 'accounts' && 'accountExternalId' in kind.fields;
   const ignoredColumns = new Set<string>();
@@ -222,40 +262,82 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
     totalBytes: source.totalBytes,
   });
 
-  let chunk: ChunkRow<Loaded>[] = [];
+  // The chunk being filled: records as rows, events as the lines of their COPY (see createEventChunk).
+  // Chunks that have been stored are filled again: their buffers are allocated once for the whole import.
+  const spareChunks: EventChunk[] = [];
+  const newEventChunk = () => spareChunks.pop() ?? createEventChunk(chunkSize, userIsAccount);
+  let records: ChunkRow<RecordInput>[] = [];
+  let events = kind.load === 'events' ? newEventChunk() : undefined;
   let early: Reject[] = [];
   // Chunks are written while the next rows are read and prepared. Events may have several chunks in flight on a
   // server (their loading is idempotent and order-free); records one at a time, in the file's order.
   const parallel = kind.load === 'events' && database.engine === 'postgres' ? EVENT_CHUNKS_IN_FLIGHT : 1;
+  const writer = kind.load === 'events' ? undefined : recordWriter(kind);
+  const state: CopyState = { checkFirst: false };
+  const bulk =
+    kind.load === 'events'
+      ? openBulkConnections(database, { databaseUrl: request.databaseUrl, size: parallel })
+      : undefined;
   const inFlight = new Set<Promise<void>>();
+  // Chunks handed off while every writer was busy, in the file's order.
+  const waiting: (() => Promise<void>)[] = [];
   let failure: { error: unknown } | undefined;
-  let lastRollup = performance.now();
+  let insertedSinceRollup = 0;
+  const startWriting = () => {
+    while (inFlight.size < parallel && waiting.length > 0) {
+      const write = waiting.shift() as () => Promise<void>;
+      const work: Promise<void> = write()
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          inFlight.delete(work);
+          startWriting();
+        });
+      inFlight.add(work);
+    }
+  };
+  /** Waits until at most `limit` chunks are being written or waiting for a writer. */
   const settle = async (limit: number) => {
-    while (inFlight.size > limit) await Promise.race(inFlight);
+    while (inFlight.size + waiting.length > limit && inFlight.size > 0) await Promise.race(inFlight);
     if (failure) throw failure.error;
   };
-  const flush = async () => {
-    if (chunk.length === 0 && early.length === 0) return;
-    await settle(parallel - 1);
-    const [rows, rejected] = [chunk, early];
-    [chunk, early] = [[], []];
-    const work = (async () => {
-      const checked = checkAccounts ? await rejectUnknownAccounts(database, rows) : { rows, rejects: [] };
-      const loaded = await loadChunk(database.db, checked.rows, writer);
+  /**
+   * Hands the rows read so far to a writer, without waiting: the reader waits between batches of rows (settle), when
+   * the rows of a batch are done with. Waiting in the middle of one kept its rows alive long enough for V8 to move
+   * them to the old generation, and the heap grew by a batch each chunk.
+   */
+  const handOff = () => {
+    if ((events ? events.size : records.length) === 0 && early.length === 0) return;
+    const rejected = early;
+    const rows = records;
+    const chunk = events;
+    early = [];
+    records = [];
+    if (chunk) events = newEventChunk();
+    waiting.push(async () => {
+      let loaded: { counts: Counts; rejects: Reject[] };
+      if (chunk) loaded = await loadEventChunk(database, bulk, chunk, { userIsAccount, state });
+      else {
+        const checked = checkAccounts ? await rejectUnknownAccounts(database, rows) : { rows, rejects: [] };
+        loaded = await loadChunk(database.db, checked.rows, writer as ChunkWriter<RecordInput>);
+        loaded.rejects.push(...checked.rejects);
+      }
       addCounts(totals, loaded.counts);
-      await rejectsFile.add([...rejected, ...checked.rejects, ...loaded.rejects].sort((a, b) => a.line - b.line));
-      rowsCommitted += rows.length + rejected.length;
+      await rejectsFile.add([...rejected, ...loaded.rejects].sort((a, b) => a.line - b.line));
+      rowsCommitted += (chunk ? chunk.size : rows.length) + rejected.length;
       request.onChunkCommitted?.(progress());
-      if (kind.load === 'events' && performance.now() - lastRollup > ROLLUP_INTERVAL_MS) {
-        lastRollup = performance.now();
+      if (chunk) {
+        chunk.clear();
+        spareChunks.push(chunk);
+      }
+      insertedSinceRollup += loaded.counts.inserted;
+      if (chunk && insertedSinceRollup >= ROLLUP_EVERY_EVENTS) {
+        insertedSinceRollup = 0;
         await flushUsageRollups(database.db);
       }
-    })()
-      .catch((error: unknown) => {
-        failure ??= { error };
-      })
-      .finally(() => inFlight.delete(work));
-    inFlight.add(work);
+    });
+    startWriting();
   };
 
   const prepareRow = (values: Record<string, unknown>, problem: string | undefined): Prepared<Loaded> => {
@@ -270,7 +352,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
     if (mapped.issues.length > 0) return { ok: false, reason: reasonOf(mapped.issues) };
     return kind.load === 'events'
       ? prepareEvent(mapped.input, {
-          userIsAccount: request.userIsAccount ?? false,
+          userIsAccount,
           duplicates: duplicates as DuplicateCounter,
         })
       : prepareRecord(kind, mapped.input);
@@ -281,14 +363,17 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
       for (const row of rows) {
         rowsRead++;
         const prepared = prepareRow(row.values, row.problem);
-        if (prepared.ok) chunk.push({ line: row.line, source: row, value: prepared.value });
-        else early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
-        if (chunk.length >= chunkSize || early.length >= chunkSize) await flush();
+        if (!prepared.ok) early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
+        else if (events) events.add(row.line, row.raw, prepared.value as ImportedEvent);
+        else records.push({ line: row.line, source: row, value: prepared.value as RecordInput });
+        if ((events ? events.size : records.length) >= chunkSize || early.length >= chunkSize) handOff();
         if (rowsRead % 1000 === 0) request.onProgress?.(progress());
         if (request.signal?.aborted) break reading;
       }
+      // Reading goes on while `parallel` chunks are written and none waits.
+      await settle(parallel);
     }
-    await flush();
+    handOff();
     await settle(0);
     // No rollup worker runs beside the command: the usage of what was imported is in the rollups when it ends.
     if (kind.load === 'events') await flushUsageRollups(database.db);
@@ -297,6 +382,8 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
     const partial = { ...summary(false), rejectsPath: await rejectsFile.close().catch(() => undefined) };
     await recordAudit(database, partial, (error as Error).message).catch(() => undefined);
     throw error;
+  } finally {
+    await bulk?.close();
   }
   request.onProgress?.(progress());
   const result = { ...summary(request.signal?.aborted ?? false), rejectsPath: await rejectsFile.close() };

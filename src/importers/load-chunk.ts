@@ -54,7 +54,13 @@ export function rowErrorReason(error: unknown): string | undefined {
 
 // Chunks written side by side can deadlock on a shared key (one message id in two chunks); the loser is retried.
 const RETRYABLE = new Set(['40P01', '40001']);
-const ATTEMPTS = 5;
+export const TRANSACTION_ATTEMPTS = 5;
+
+/** A deadlock or serialization failure: the transaction may succeed when run again from the start. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
 
 async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession) => Promise<R>): Promise<R> {
   for (let attempt = 1; ; attempt++) {
@@ -64,8 +70,7 @@ async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession
         return work({ trx, now: (rows[0] as { now: Date }).now });
       });
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
 }

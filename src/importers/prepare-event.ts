@@ -5,16 +5,19 @@ import type { Prepared } from './prepare-record.js';
 
 const EVENT_TYPES = new Set(['track', 'page', 'screen']);
 const MAX_TEXT = 1000;
+// events.count is an integer column.
+const MAX_COUNT = 2_147_483_647;
 
 export interface DuplicateCounter {
-  /** How many rows with this content hash came earlier in the file. */
-  seenBefore(hash: Buffer): number;
+  /** How many rows with this content hash (SHA-256 in hex) came earlier in the file. */
+  seenBefore(hexDigest: string): number;
 }
 
 // 2^27 bits (16 MB) whatever the file's size. With four probes a million distinct rows give a false "seen" about
 // once in a million rows; a false one costs an entry in the exact counts, nothing else.
 const FILTER_BITS = 27;
 const PROBES = 4;
+const FILTER_MASK = 2 ** FILTER_BITS - 1;
 
 /**
  * Counts identical rows without remembering every row: a Bloom filter says which hashes may have come before, and
@@ -24,12 +27,14 @@ const PROBES = 4;
 export function createDuplicateCounter(): DuplicateCounter {
   const bits = new Uint8Array(2 ** (FILTER_BITS - 3));
   const counts = new Map<string, number>();
-  const mask = 2 ** FILTER_BITS - 1;
   return {
-    seenBefore(hash) {
+    seenBefore(hexDigest) {
       let present = true;
       for (let probe = 0; probe < PROBES; probe++) {
-        const bit = hash.readUInt32BE(probe * 4) & mask;
+        // The low FILTER_BITS bits of the digest's 32-bit word number probe (big-endian): its last 7 hex digits.
+        let bit = 0;
+        for (let at = probe * 8 + 1; at < probe * 8 + 8; at++) bit = (bit << 4) | hexValue(hexDigest.charCodeAt(at));
+        bit &= FILTER_MASK;
         const byte = bit >>> 3;
         const flag = 1 << (bit & 7);
         if (((bits[byte] as number) & flag) === 0) {
@@ -38,13 +43,17 @@ export function createDuplicateCounter(): DuplicateCounter {
         }
       }
       if (!present) return 0;
-      const key = hash.toString('base64');
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
+      const count = (counts.get(hexDigest) ?? 0) + 1;
+      counts.set(hexDigest, count);
       return count;
     },
   };
 }
+
+/** The value of a lowercase hex digit's character code. */
+const hexValue = (code: number) => (code <= 57 ? code - 48 : code - 87);
+
+const hasNul = (value: string | null | undefined) => value?.includes('\0') ?? false;
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
@@ -52,17 +61,62 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The content of an event, its parts already as JSON: properties as canonical JSON, or null. */
+function contentOf(
+  type: UsageEvent['type'],
+  name: string,
+  userId: string | null,
+  accountExternalId: string | null,
+  occurredAt: string,
+  count: number,
+  properties: string | null,
+): string {
+  return (
+    `{"accountExternalId":${JSON.stringify(accountExternalId)},"count":${count},"name":${JSON.stringify(name)},` +
+    `"occurredAt":"${occurredAt}","properties":${properties ?? 'null'},"type":"${type}","userId":${JSON.stringify(userId)}}`
+  );
+}
+
 /**
  * canonicalJson of an event without its messageId, written out directly: this runs once per imported row.
  * A unit test holds it equal to canonicalJson.
  */
 export function eventContent(event: Omit<UsageEvent, 'messageId'>): string {
-  return (
-    `{"accountExternalId":${JSON.stringify(event.accountExternalId)},"count":${event.count},` +
-    `"name":${JSON.stringify(event.name)},"occurredAt":"${event.occurredAt.toISOString()}",` +
-    `"properties":${event.properties ? canonicalJson(event.properties) : 'null'},"type":${JSON.stringify(event.type)},` +
-    `"userId":${JSON.stringify(event.userId)}}`
+  return contentOf(
+    event.type,
+    event.name,
+    event.userId,
+    event.accountExternalId,
+    event.occurredAt.toISOString(),
+    event.count,
+    event.properties ? canonicalJson(event.properties) : null,
   );
+}
+
+/**
+ * A usage event of an import, as compact as it can be while its chunk waits to be stored: time and properties kept
+ * as the text that is hashed and stored, not as a Date and an object.
+ */
+export interface ImportedEvent {
+  messageId: string;
+  type: UsageEvent['type'];
+  name: string;
+  userId: string | null;
+  accountExternalId: string | null;
+  /** ISO 8601, UTC. */
+  occurredAt: string;
+  count: number;
+  /** JSON with sorted keys, or null. */
+  properties: string | null;
+}
+
+/** The event as the tracking API's storage takes it. */
+export function toUsageEvent(event: ImportedEvent): UsageEvent {
+  return {
+    ...event,
+    occurredAt: new Date(event.occurredAt),
+    properties: event.properties === null ? null : (JSON.parse(event.properties) as Record<string, unknown>),
+  };
 }
 
 export interface EventOptions {
@@ -76,7 +130,7 @@ export interface EventOptions {
  * messageId gets imp_<sha256 of its content>_<n>, n counting identical rows earlier in the file: two identical rows
  * are two events, and the next run of the same file derives the same ids.
  */
-export function prepareEvent(row: Record<string, unknown>, options: EventOptions): Prepared<UsageEvent> {
+export function prepareEvent(row: Record<string, unknown>, options: EventOptions): Prepared<ImportedEvent> {
   const name = text(row.name);
   if (!name) return { ok: false, reason: 'name: required (the event name)' };
   if (name.length > MAX_TEXT) return { ok: false, reason: `name: must be at most ${MAX_TEXT} characters` };
@@ -104,26 +158,41 @@ export function prepareEvent(row: Record<string, unknown>, options: EventOptions
     if (typeof row.count !== 'number' || !Number.isSafeInteger(row.count) || row.count < 1) {
       return { ok: false, reason: 'count: must be a whole number, 1 or more' };
     }
+    if (row.count > MAX_COUNT) return { ok: false, reason: `count: must be at most ${MAX_COUNT}` };
     count = row.count;
   }
-  const properties = (row.properties as Record<string, unknown> | undefined) ?? null;
+  const properties = row.properties as Record<string, unknown> | undefined;
+  const occurredAtText = occurredAt.toISOString();
+  const propertiesJson = properties ? canonicalJson(properties) : null;
   let messageId = text(row.messageId);
   if (messageId && messageId.length > 255) return { ok: false, reason: 'messageId: must be at most 255 characters' };
+  // What the database would refuse, said here: its text cannot hold U+0000 (JSON writes it \u0000).
+  const nulIn = hasNul(name)
+    ? 'name'
+    : hasNul(userId)
+      ? 'userId'
+      : hasNul(accountExternalId)
+        ? 'accountExternalId'
+        : hasNul(messageId)
+          ? 'messageId'
+          : undefined;
+  if (nulIn) return { ok: false, reason: `${nulIn}: must not contain the character U+0000` };
+  if (propertiesJson?.includes('\\u0000')) {
+    return { ok: false, reason: 'properties: must not contain the character U+0000' };
+  }
   if (!messageId) {
-    const digest = hash(
-      'sha256',
-      eventContent({
-        type: type as UsageEvent['type'],
-        name,
-        userId,
-        accountExternalId,
-        occurredAt,
-        count,
-        properties,
-      }),
-      'buffer',
+    const content = contentOf(
+      type as UsageEvent['type'],
+      name,
+      userId,
+      accountExternalId,
+      occurredAtText,
+      count,
+      propertiesJson,
     );
-    messageId = `imp_${digest.toString('hex')}_${options.duplicates.seenBefore(digest)}`;
+    // Hex straight from hash(): a Buffer result costs more than the hashing.
+    const digest = hash('sha256', content, 'hex');
+    messageId = `imp_${digest}_${options.duplicates.seenBefore(digest)}`;
   }
   return {
     ok: true,
@@ -133,9 +202,9 @@ export function prepareEvent(row: Record<string, unknown>, options: EventOptions
       name,
       userId,
       accountExternalId,
-      occurredAt,
+      occurredAt: occurredAtText,
       count,
-      properties,
+      properties: propertiesJson,
     },
   };
 }

@@ -4,15 +4,29 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
-import { csvCell } from './write-rejects.js';
+import { createDelimitedParser } from './parse-delimited.js';
 
+/** csv: delimited text (commas by default, see Delimiter); jsonl: one JSON object per line. */
 export type FileFormat = 'csv' | 'jsonl';
 
+/** What separates the cells of delimited text; whitespace is any run of spaces and tabs, with no quoting. */
+export type Delimiter = ',' | ';' | 'tab' | 'whitespace';
+
+export const delimiters: readonly Delimiter[] = [',', ';', 'tab', 'whitespace'];
+
+export interface RowSourceOptions {
+  /** Default: from the file's name; csv when a delimiter or columns are given. */
+  format?: FileFormat;
+  /** Delimited text only. Default: tab for .tsv, else a comma. */
+  delimiter?: Delimiter;
+  /** The names of the columns of delimited text without a header row: its first line is then data. */
+  columns?: string[];
+}
+
 export interface SourceRow {
-  /** Line in the file where the row starts: the CSV header is line 1. */
+  /** Line in the file where the row starts: the header, when there is one, is line 1. */
   line: number;
-  /** The row as written (CSV: its cells written back as CSV), for the rejects file. */
+  /** The row as written (without its line break), for the rejects file. */
   raw: string;
   values: Record<string, unknown>;
   /** Set when the row cannot be read at all (bad JSON, too many cells); values is then empty. */
@@ -21,7 +35,7 @@ export interface SourceRow {
 
 export interface RowSource {
   format: FileFormat;
-  /** The CSV header, or the keys of the first JSON Lines rows. */
+  /** The header (or the columns given), or the keys of the first JSON Lines rows. */
   columns: string[];
   /** Rows in batches, as they become available. */
   rows: AsyncIterable<SourceRow[]>;
@@ -30,10 +44,10 @@ export interface RowSource {
   bytesRead(): number;
 }
 
-/** csv for .csv(.gz); jsonl for .jsonl/.ndjson(.gz); undefined when the name does not say. */
+/** csv for .csv/.tsv(.gz); jsonl for .jsonl/.ndjson(.gz); undefined when the name does not say. */
 export function detectFormat(path: string): FileFormat | undefined {
   const name = path.toLowerCase().replace(/\.gz$/, '');
-  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
   return undefined;
 }
@@ -51,15 +65,34 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-function newlines(values: string[]): number {
-  let count = 0;
-  for (const value of values) {
-    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count++;
+/** The header's names, blank ones numbered; a name twice would make rows ambiguous. */
+function columnNames(names: string[], what: string): string[] {
+  const columns = names.map((name, index) => name.trim() || `column_${index + 1}`);
+  const seen = new Set<string>();
+  for (const name of columns) {
+    if (seen.has(name)) throw new Error(`${what} names the column ${JSON.stringify(name)} twice`);
+    seen.add(name);
   }
-  return count;
+  return columns;
 }
 
-const csvLine = (values: string[]) => values.map(csvCell).join(',');
+/** Rows of delimited text: the header, or the columns given for a file without one. */
+interface Header {
+  columns?: string[];
+  /** Where a row of the wrong length is told what it should have had. */
+  source: string;
+  onHeader(columns: string[]): void;
+}
+
+function headerOf(given: string[] | undefined, onHeader: (columns: string[]) => void): Header {
+  return given ? { columns: given, source: '--columns names', onHeader } : { source: 'the header has', onHeader };
+}
+
+function cellsOf(cells: string[], columns: string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (let index = 0; index < columns.length; index++) values[columns[index] as string] = cells[index];
+  return values;
+}
 
 /** The objects a stream has ready, as arrays: one await per batch rather than per row. */
 async function* readBatches(stream: Readable): AsyncGenerator<unknown[]> {
@@ -111,49 +144,71 @@ async function* readLines(stream: Readable): AsyncGenerator<string[]> {
   if (rest !== '') yield [rest];
 }
 
+/** Rows of delimited text (CSV, or semicolons or tabs), in batches as the file's pieces arrive. */
+async function* delimitedRows(text: Readable, delimiter: string, header: Header): AsyncGenerator<SourceRow[]> {
+  let columns = header.columns;
+  let rows: SourceRow[] = [];
+  const parser = createDelimitedParser(delimiter, (cells, line, raw, problem) => {
+    if (cells.length === 1 && cells[0] === '') return;
+    if (!columns) {
+      columns = columnNames(cells, 'the header');
+      header.onHeader(columns);
+    } else if (problem) rows.push({ line, raw, values: {}, problem });
+    else if (cells.length !== columns.length) {
+      rows.push({
+        line,
+        raw,
+        values: {},
+        problem: `(row): has ${cells.length} values but ${header.source} ${columns.length} columns`,
+      });
+    } else rows.push({ line, raw, values: cellsOf(cells, columns) });
+  });
+  const decoder = new StringDecoder('utf8');
+  for await (const pieces of readBatches(text)) {
+    for (const piece of pieces as Buffer[]) parser.push(decoder.write(piece));
+    if (rows.length > 0) {
+      yield rows;
+      rows = [];
+    }
+  }
+  parser.push(decoder.end());
+  parser.end();
+  if (rows.length > 0) yield rows;
+}
+
+const WHITESPACE = /[ \t]+/;
+
 /**
- * Rows of a CSV file. Line numbers are counted here (csv-parse's per-record info object halves its speed): a record
- * takes one line plus one for each line break inside its quoted cells. The row for the rejects file is written back
- * from its cells, only for a row that is rejected.
+ * Rows of text whose cells are separated by runs of spaces or tabs (fixed-width reports, old data sets such as
+ * CDNOW's): space at either end of a line is ignored and nothing is quoted, so a cell cannot hold a space.
  */
-async function* csvRows(parser: Readable, onHeader: (header: string[]) => void): AsyncGenerator<SourceRow[]> {
-  let header: string[] | undefined;
-  let nextLine = 1;
-  for await (const records of readBatches(parser)) {
+async function* whitespaceRows(text: Readable, header: Header): AsyncGenerator<SourceRow[]> {
+  let columns = header.columns;
+  let line = 0;
+  for await (const lines of readLines(text)) {
     const rows: SourceRow[] = [];
-    for (const item of records) {
-      const record = item as string[];
-      const line = nextLine;
-      nextLine += 1 + newlines(record);
-      if (record.length === 1 && record[0] === '') continue;
-      if (!header) {
-        header = record.map((name, index) => name.trim() || `column_${index + 1}`);
-        const seen = new Set<string>();
-        for (const name of header) {
-          if (seen.has(name)) throw new Error(`the header names the column ${JSON.stringify(name)} twice`);
-          seen.add(name);
-        }
-        onHeader(header);
+    for (const rawLine of lines) {
+      line++;
+      let raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+      if (line === 1 && raw.startsWith('\uFEFF')) raw = raw.slice(1);
+      const trimmed = raw.trim();
+      if (trimmed === '') continue;
+      const cells = trimmed.split(WHITESPACE);
+      if (!columns) {
+        columns = columnNames(cells, 'the header');
+        header.onHeader(columns);
         continue;
       }
-      if (record.length !== header.length) {
+      if (cells.length !== columns.length) {
         rows.push({
           line,
-          raw: csvLine(record),
+          raw,
           values: {},
-          problem: `(row): has ${record.length} values but the header has ${header.length} columns`,
+          problem: `(row): has ${cells.length} values but ${header.source} ${columns.length} columns`,
         });
         continue;
       }
-      const values: Record<string, unknown> = {};
-      for (let index = 0; index < header.length; index++) values[header[index] as string] = record[index];
-      rows.push({
-        line,
-        get raw() {
-          return csvLine(record);
-        },
-        values,
-      });
+      rows.push({ line, raw, values: cellsOf(cells, columns) });
     }
     yield rows;
   }
@@ -193,39 +248,62 @@ async function* prepend<T>(first: T[], rest: AsyncGenerator<T>): AsyncGenerator<
   }
 }
 
-/** Opens a CSV or JSON Lines file, gzip-compressed or not, to read its rows as a stream (in batches). */
-export async function openRowSource(path: string, format: FileFormat | undefined): Promise<RowSource> {
+const CSV_DELIMITERS: Record<Exclude<Delimiter, 'whitespace'>, string> = { ',': ',', ';': ';', tab: '\t' };
+
+/**
+ * Opens a delimited text (CSV) or JSON Lines file, gzip-compressed or not, to read its rows as a stream (in
+ * batches).
+ */
+export async function openRowSource(path: string, options: RowSourceOptions = {}): Promise<RowSource> {
   const info = await stat(path).catch(() => {
     throw new Error(`cannot read ${path}: no such file`);
   });
   if (!info.isFile()) throw new Error(`cannot read ${path}: not a file`);
-  const chosen = format ?? detectFormat(path);
-  if (!chosen) throw new Error(`cannot tell the format of ${path} from its name: give --format csv or jsonl`);
+  const delimited = options.delimiter !== undefined || options.columns !== undefined;
+  const chosen = options.format ?? detectFormat(path) ?? (delimited ? 'csv' : undefined);
+  if (!chosen) {
+    throw new Error(
+      `cannot tell the format of ${path} from its name: give --format csv or jsonl, or --delimiter for delimited text`,
+    );
+  }
+  if (chosen === 'jsonl' && delimited) {
+    throw new Error(`--delimiter and --columns are for delimited text; ${path} is read as JSON Lines`);
+  }
+  const given = options.columns ? columnNames(options.columns, '--columns') : undefined;
+  const delimiter = options.delimiter ?? (/\.tsv(\.gz)?$/i.test(path) ? 'tab' : ',');
   const gzip = await isGzip(path);
+  // Paused until the rows are read: a 'data' listener here would let the file flow away before anyone reads it.
   const file = createReadStream(path);
-  let bytesRead = 0;
-  file.on('data', (chunk) => {
-    bytesRead += chunk.length;
-  });
   // A failure anywhere in a pipeline destroys its last stream, so the loop reading the rows throws it.
   const ignore = () => {};
   const text: Readable = gzip ? pipeline(file, createGunzip(), ignore) : file;
-  let columns: string[] = [];
+  let columns: string[] = given ?? [];
+  const header = headerOf(given, (names) => {
+    columns = names;
+  });
   const batches =
-    chosen === 'csv'
-      ? csvRows(pipeline(text, parse({ bom: true, relax_column_count: true }), ignore), (header) => {
-          columns = header;
-        })
-      : jsonlRows(text);
+    chosen === 'jsonl'
+      ? jsonlRows(text)
+      : delimiter === 'whitespace'
+        ? whitespaceRows(text, header)
+        : delimitedRows(text, CSV_DELIMITERS[delimiter], header);
   const peeked: SourceRow[][] = [];
   let peekedRows = 0;
-  for (let next = await batches.next(); !next.done; next = await batches.next()) {
-    peeked.push(next.value);
-    peekedRows += next.value.length;
-    if (chosen === 'csv' ? columns.length > 0 : peekedRows >= JSONL_PEEK_ROWS) break;
+  if (!given) {
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      peeked.push(next.value);
+      peekedRows += next.value.length;
+      if (chosen === 'csv' ? columns.length > 0 : peekedRows >= JSONL_PEEK_ROWS) break;
+    }
   }
   if (chosen === 'jsonl') {
     columns = [...new Set(peeked.flatMap((rows) => rows.flatMap((row) => Object.keys(row.values))))];
   }
-  return { format: chosen, columns, rows: prepend(peeked, batches), totalBytes: info.size, bytesRead: () => bytesRead };
+  return {
+    format: chosen,
+    columns,
+    rows: prepend(peeked, batches),
+    totalBytes: info.size,
+    bytesRead: () => file.bytesRead,
+  };
 }
