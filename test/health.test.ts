@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeMeasures } from '../src/health/compute-measures.js';
 import { recordEvents } from '../src/ingest/record-events.js';
 import type { UsageEvent } from '../src/ingest/usage-event.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
@@ -119,6 +120,28 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     expect(again?.score).toBe(before?.score);
     const [after] = await scoreAccounts(server.database.db, '2026-04-30');
     expect(after?.measures.find((m) => m.measure === 'voice.latest_nps')?.value).toBe(2);
+  });
+
+  it('counts a past day to the renewal due then, not to one a later renewal set', async () => {
+    // A yearly contract signed on 1 January 2024 and renewed once: its renewal date now reads 1 January 2026.
+    const legacy = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Legacy Ltd',
+      externalId: 'legacy',
+      firstSeenAt: '2024-01-01',
+    });
+    await server.call('POST', '/api/subscriptions', {
+      accountId: legacy.body.id,
+      mrr: 100,
+      startDate: '2024-01-01',
+      renewalDate: '2026-01-01',
+      billingPeriod: 'year',
+    });
+    const measures = await computeMeasures(server.database.db, '2024-06-01', [legacy.body.id]);
+    // On 1 June 2024 the renewal due was 1 January 2025: 214 days (30 days of June … 31 of December, plus one).
+    expect(measures.get(legacy.body.id)?.values['billing.days_to_renewal']).toBe(214);
+    // Six weeks before the renewal that did happen, the stored date is within a year and is read as it is.
+    const later = await computeMeasures(server.database.db, '2025-11-20', [legacy.body.id]);
+    expect(later.get(legacy.body.id)?.values['billing.days_to_renewal']).toBe(42);
   });
 
   it('replaces a scored day’s snapshot when a rescore changes it, and leaves it alone when nothing changed', async () => {

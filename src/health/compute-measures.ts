@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import type { Executor } from '../server/route.js';
+import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { readUsageSettings, type UsageSettings } from '../usage/usage-settings.js';
 import type { MeasureValues } from './score-account.js';
 
@@ -48,6 +49,9 @@ interface MeasureRow {
   urgent_90d: number | null;
   tickets_90d: number | null;
   days_to_renewal: number | null;
+  sub_start: string | null;
+  sub_period: string | null;
+  sub_renewal: string | null;
   mrr_now: number | null;
   mrr_then: number | null;
   champion_active: boolean | null;
@@ -185,9 +189,13 @@ async function measuresOf(
         sum(seats) filter (where live_now)::int as seats,
         sum(mrr_minor) filter (where live_now)::float8 as mrr_now,
         sum(mrr_minor) filter (where live_then)::float8 as mrr_then,
-        min(renewal_date) filter (where live_now and renewal_date >= ${asOf}::date) as renewal_date
+        min(renewal_date) filter (where live_now and renewal_date >= ${asOf}::date) as renewal_date,
+        -- For a past day, the largest live subscription's billing cycle (see daysToNextRenewal).
+        (array_agg(start_date::text order by mrr_minor desc) filter (where live_now))[1] as sub_start,
+        (array_agg(billing_period order by mrr_minor desc) filter (where live_now))[1] as sub_period,
+        (array_agg(renewal_date::text order by mrr_minor desc) filter (where live_now))[1] as sub_renewal
       from (
-        select account_id, seats, mrr_minor, renewal_date,
+        select account_id, seats, mrr_minor, renewal_date, start_date, billing_period,
           start_date <= ${asOf}::date and (end_date is null or end_date >= ${asOf}::date)
             and (cancelled_at is null or cancelled_at >= ${end}) as live_now,
           start_date <= ${asOf}::date - 90 and (end_date is null or end_date >= ${asOf}::date - 90)
@@ -227,7 +235,7 @@ async function measuresOf(
       ${asOf}::date - usage_history.last_day as days_since_active, events60.events_cur, events60.events_prev,
       usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
       nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
-      subs.renewal_date - ${asOf}::date as days_to_renewal, subs.mrr_now, subs.mrr_then,
+      subs.renewal_date - ${asOf}::date as days_to_renewal, subs.sub_start, subs.sub_period, subs.sub_renewal, subs.mrr_now, subs.mrr_then,
       people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
     from acc
     left join users30 using (account_id) left join events60 using (account_id) left join usage_history using (account_id)
@@ -255,7 +263,12 @@ async function measuresOf(
       'support.open_tickets': r.open_tickets ?? 0,
       'support.urgent_tickets_90d': r.urgent_90d ?? 0,
       'support.tickets_per_user_90d': mau > 0 ? (r.tickets_90d ?? 0) / mau : null,
-      'billing.days_to_renewal': r.days_to_renewal,
+      // A subscription's renewal date is moved on at each renewal: for a past day it may say that a renewal
+      // happened later. History counts to the renewal the billing cycle promised then.
+      'billing.days_to_renewal':
+        historical && r.sub_start && r.sub_period && r.sub_renewal !== null
+          ? daysToNextRenewal(asOf, r.sub_start, r.sub_period, r.sub_renewal)
+          : r.days_to_renewal,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
       // Contacts' roles and active flags are current state: known for today, unknown (missing) for a past day, so a
       // replay of history cannot see a departure before it happened.

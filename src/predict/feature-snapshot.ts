@@ -3,6 +3,7 @@ import { computeMeasures, type MeasureId, measureCatalog } from '../health/compu
 import { scoreHealth } from '../health/score-account.js';
 import { currentScorecards } from '../health/scorecard-store.js';
 import type { Executor } from '../server/route.js';
+import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { type AliveEstimates, aliveEstimates } from './alive-summary.js';
 
 // A point-in-time picture of every account: one row per account, one column per feature, built only from what was
@@ -34,36 +35,6 @@ const TOP_TAGS = 20;
 const TOP_TRAITS = 30;
 
 const day = (text: string) => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
-
-const periodMonths = { month: 1, quarter: 3, year: 12 } as const;
-
-/**
- * Days from the as-of day to the next renewal of a subscription: its own renewal date when that is ahead by no
- * more than one billing period, otherwise the next boundary of its billing period counted from its start (known
- * from the day it was signed). A renewal date further out than one period was set by renewals after the day:
- * reading it would tell the model, from the future, that the account renewed.
- */
-export function daysToNextRenewal(
-  asOf: string,
-  startDate: string,
-  billingPeriod: string,
-  renewalDate: string | null,
-): number {
-  const months = periodMonths[billingPeriod as keyof typeof periodMonths] ?? 1;
-  if (renewalDate !== null && renewalDate >= asOf && day(renewalDate) - day(asOf) <= months * 31) {
-    return day(renewalDate) - day(asOf);
-  }
-  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  for (let k = 1; k < 2000; k++) {
-    // Clamp to the month's last day, as billing systems do (31 Jan + 1 month = 28/29 Feb).
-    const target = new Date(Date.UTC(y, m - 1 + k * months, 1));
-    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-    target.setUTCDate(Math.min(d, last));
-    const next = target.toISOString().slice(0, 10);
-    if (next >= asOf) return day(next) - day(asOf);
-  }
-  return 0;
-}
 
 interface ExtraRow {
   account_id: string;
