@@ -1,10 +1,11 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { type Database, openDatabase } from '../src/db/database.js';
+import { computeMeasures } from '../src/health/compute-measures.js';
 import { recordEvents } from '../src/ingest/record-events.js';
 import type { UsageEvent } from '../src/ingest/usage-event.js';
 import { aliveEstimates, aliveSummary } from '../src/predict/alive-summary.js';
@@ -190,6 +191,55 @@ describe.each(engines)('pacer alive fit on the CDNOW sample, on %s', (engine) =>
     expect(text.stdout).toMatch(/log-likelihood -9582\.4\d/);
     expect(text.stdout).toMatch(/mean P\(alive\)\s+0\.\d{4}/);
   }, 180_000);
+
+  it('gives each account its chance of still being active as a health measure, from the population’s fit', async () => {
+    const fitted = JSON.parse(pacer(['alive', 'fit', '--as-of', '1997-09-30', '--json']).stdout) as FitOutput;
+    // Each customer's active days up to the as-of day, read from the file itself.
+    const days = new Map<string, Set<string>>();
+    for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split('\n')) {
+      const [customer, , date] = line.trim().split(/\s+/);
+      if (!customer || !date || date > '19970930') continue;
+      days.set(customer, (days.get(customer) ?? new Set()).add(date));
+    }
+    const weeks = (from: string, to: string) =>
+      (Date.parse(`${to.slice(0, 4)}-${to.slice(4, 6)}-${to.slice(6)}`) -
+        Date.parse(`${from.slice(0, 4)}-${from.slice(4, 6)}-${from.slice(6)}`)) /
+      (7 * 86_400_000);
+    // P(alive | x, t_x, T) = 1 / (1 + [x > 0] · a / (b + x − 1) · ((α + T) / (α + t_x))^(r + x)), FHL (2005) eq. 13.
+    const { r, alpha, a, b } = fitted.parameters;
+    const expected = (customer: string) => {
+      const sorted = [...(days.get(customer) ?? [])].sort();
+      const x = sorted.length - 1;
+      const tx = weeks(sorted[0] as string, sorted.at(-1) as string);
+      const T = weeks(sorted[0] as string, '19970930');
+      return x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
+    };
+    const database = await openDatabase(
+      target.env.DATABASE_URL ? { databaseUrl: target.env.DATABASE_URL } : { dataDir: join(dir, 'data') },
+    );
+    try {
+      // Every 300th customer of the file: some came back often, some once, some never.
+      const chosen = [...days.keys()].filter((_, i) => i % 300 === 0);
+      const { rows } = await sql<{ id: string; external_id: string }>`select id, external_id from accounts
+        where external_id = any(${chosen})`.execute(database.db);
+      expect(rows).toHaveLength(chosen.length);
+      const measures = await computeMeasures(
+        database.db,
+        '1997-09-30',
+        rows.map((row) => row.id),
+      );
+      const spread = new Set<number>();
+      for (const row of rows) {
+        const value = measures.get(row.id)?.values['usage.probability_alive'] as number;
+        expect(value, `customer ${row.external_id}`).toBeCloseTo(expected(row.external_id), 6);
+        spread.add(Math.round(value * 100));
+      }
+      // Not one value for everyone: the customers differ.
+      expect(spread.size).toBeGreaterThan(2);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 
   it('says in one line what is wrong', () => {
     const badDate = pacer(['alive', 'fit', '--as-of', '30/09/1997']);

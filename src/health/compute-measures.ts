@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../db/schema.js';
+import { type BgNbdParameters, probabilityAlive } from '../predict/bg-nbd.js';
 import type { Executor } from '../server/route.js';
 import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { readUsageSettings, type UsageSettings } from '../usage/usage-settings.js';
+import { aliveParameters } from './alive-parameters.js';
 import type { MeasureValues } from './score-account.js';
 
 /** The measures Pacer computes for every account, with the words a CSM reads. */
@@ -13,6 +15,7 @@ export const measureCatalog = {
   'usage.breadth': 'Key features used',
   'usage.days_since_last_active': 'Days since last active',
   'usage.trend_30d': 'Usage trend (30 days vs the 30 before)',
+  'usage.probability_alive': 'Chance still active (BG/NBD)',
   'onboarding.magic_moment_reached': 'Magic moment reached',
   'onboarding.days_to_magic_moment': 'Days to magic moment',
   'engagement.days_since_last_touch': 'Days since last CSM touch',
@@ -49,6 +52,9 @@ interface MeasureRow {
   urgent_90d: number | null;
   tickets_90d: number | null;
   days_to_renewal: number | null;
+  repeat_days: number | null;
+  tx_days: number | null;
+  age_days: number | null;
   sub_start: string | null;
   sub_period: string | null;
   sub_renewal: string | null;
@@ -98,13 +104,15 @@ export async function computeMeasures(
   db: Executor,
   asOf: string,
   accountIds?: string[],
+  options: { aliveParameters?: BgNbdParameters | null } = {},
 ): Promise<Map<string, AccountMeasures>> {
   // In a transaction, so that switching JIT off holds on the connection that runs the query.
-  if (!db.isTransaction) return db.transaction().execute((trx) => computeMeasures(trx, asOf, accountIds));
+  if (!db.isTransaction) return db.transaction().execute((trx) => computeMeasures(trx, asOf, accountIds, options));
   const trx = db as Transaction<Schema>;
   const settings = await readUsageSettings(trx);
+  const alive = options.aliveParameters !== undefined ? options.aliveParameters : await aliveParameters(trx, asOf);
   const restoreJit = await switchJitOff(trx);
-  const measures = await measuresOf(trx, asOf, settings, accountIds ? { ids: accountIds } : {});
+  const measures = await measuresOf(trx, asOf, settings, alive, accountIds ? { ids: accountIds } : {});
   await restoreJit();
   return measures;
 }
@@ -127,12 +135,13 @@ export async function* computeMeasuresInSlices(
     ) numbered where n % ${SLICE} = 1 and n > 1 order by id`.execute(trx);
   const bounds = [undefined, ...rows.map((row) => row.id), undefined];
   const slices = bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
+  const alive = await aliveParameters(trx, asOf);
   const restoreJit = await switchJitOff(trx);
-  let next = measuresOf(trx, asOf, settings, slices[0] ?? {});
+  let next = measuresOf(trx, asOf, settings, alive, slices[0] ?? {});
   for (let i = 0; i < slices.length; i++) {
     const current = await next;
     if (i + 1 < slices.length) {
-      next = measuresOf(trx, asOf, settings, slices[i + 1] ?? {});
+      next = measuresOf(trx, asOf, settings, alive, slices[i + 1] ?? {});
       // Awaited on the next turn; the catch only keeps it from being an unhandled rejection if the caller stops first.
       next.catch(() => {});
     }
@@ -145,6 +154,7 @@ async function measuresOf(
   db: Executor,
   asOf: string,
   settings: UsageSettings,
+  alive: BgNbdParameters | null,
   filter: AccountFilter,
 ): Promise<Map<string, AccountMeasures>> {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
@@ -179,6 +189,8 @@ async function measuresOf(
       -- What needs no event counts comes from the primary key alone (an index-only scan in account order).
       select account_id,
         max(day) filter (where day > ${asOf}::date - 365) as last_day,
+        -- BG/NBD's view of the account: active days as transactions, in weeks (see aliveSummary).
+        count(distinct day)::int - 1 as repeat_days, max(day) - min(day) as tx_days, ${asOf}::date - min(day) as age_days,
         min(day) filter (where event_name = ${settings.magicMomentEvent ?? ''}) as magic_day,
         count(distinct event_name collate "C")
           filter (where day > ${asOf}::date - 30 and event_name = any(${settings.keyFeatures}::text[]))::int as key_used
@@ -232,7 +244,8 @@ async function measuresOf(
     )
     -- Days between dates as whole numbers here: a hundred thousand rows of date strings cost more to parse in JS.
     select acc.account_id, acc.lifecycle_stage, users30.mau, users30.avg_dau, subs.seats, usage_history.key_used,
-      ${asOf}::date - usage_history.last_day as days_since_active, events60.events_cur, events60.events_prev,
+      ${asOf}::date - usage_history.last_day as days_since_active,
+      usage_history.repeat_days, usage_history.tx_days, usage_history.age_days, events60.events_cur, events60.events_prev,
       usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
       nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
       subs.renewal_date - ${asOf}::date as days_to_renewal, subs.sub_start, subs.sub_period, subs.sub_renewal, subs.mrr_now, subs.mrr_then,
@@ -255,6 +268,10 @@ async function measuresOf(
       // Never active in the last year reads as 365: long enough to be red on any sensible scale.
       'usage.days_since_last_active': r.days_since_active ?? 365,
       'usage.trend_30d': r.events_prev ? (r.events_cur ?? 0) / r.events_prev - 1 : null,
+      'usage.probability_alive':
+        alive && r.repeat_days !== null
+          ? probabilityAlive(alive, { x: r.repeat_days, tx: (r.tx_days ?? 0) / 7, T: (r.age_days ?? 0) / 7 })
+          : null,
       'onboarding.magic_moment_reached': settings.magicMomentEvent ? (r.days_to_magic !== null ? 1 : 0) : null,
       'onboarding.days_to_magic_moment': r.days_to_magic !== null ? Math.max(0, r.days_to_magic) : null,
       'engagement.days_since_last_touch': r.days_since_touch,

@@ -7,6 +7,7 @@ const PERCENT = new Set([
   'usage.stickiness',
   'usage.breadth',
   'usage.trend_30d',
+  'usage.probability_alive',
   'billing.mrr_change_90d',
 ]);
 const DAYS = new Set([

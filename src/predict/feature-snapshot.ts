@@ -335,14 +335,15 @@ export async function buildFeatureSnapshot(
       }),
     );
   }
-  const [extras, measures, events, tags, traits, scorecards, alive] = [
+  const alive = await stillAlive(db, asOf);
+  const [extras, measures, events, tags, traits, scorecards] = [
     await extraFeatures(db, asOf, accountIds),
-    await computeMeasures(db, asOf, accountIds),
+    // The measures' P(alive) from the fit just made, not a second one.
+    await computeMeasures(db, asOf, accountIds, { aliveParameters: alive?.parameters ?? null }),
     await eventNameFeatures(db, asOf, accountIds),
     await tagFeatures(db, asOf, accountIds),
     await traitFeatures(db, asOf, accountIds),
     await currentScorecards(db),
-    await stillAlive(db, asOf),
   ];
   const ids = extras.map((r) => r.account_id);
   const n = ids.length;
@@ -407,7 +408,10 @@ export async function buildFeatureSnapshot(
   ];
   // The renewal measure reads the stored renewal date as it is now; billing.days_to_next_renewal is its
   // point-in-time form.
-  for (const measure of (Object.keys(measureCatalog) as MeasureId[]).filter((m) => m !== 'billing.days_to_renewal')) {
+  for (const measure of (Object.keys(measureCatalog) as MeasureId[]).filter(
+    // Days to renewal comes from the subscriptions (billing.*); P(alive) is alive.probability below.
+    (m) => m !== 'billing.days_to_renewal' && m !== 'usage.probability_alive',
+  )) {
     columns.push({
       name: `health.${measure}`,
       kind: 'numeric',
