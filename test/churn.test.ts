@@ -209,6 +209,63 @@ describe('churn risk on the account API', () => {
       expect(detail.body.risk.raising.length).toBeGreaterThan(0);
       expect(detail.body.risk.raising[0]?.points).toBeGreaterThan(0);
       expect(detail.body.model.horizonDays).toBe(90);
+      // The portfolio: MRR at risk is the probability times the account's live MRR, and the totals cover every
+      // scored account, not just the page.
+      const portfolio = await server.call<{
+        data: {
+          accountId: string;
+          probability: number;
+          owner: { id: string } | null;
+          mrr: { amount: number; currency: string } | null;
+          mrrAtRisk: { amount: number; currency: string } | null;
+          health: { color: string } | null;
+        }[];
+        summary: { accounts: number; expectedChurners: number; mrrAtRisk: { currency: string; amount: number }[] };
+      }>('GET', '/api/churn/risks?limit=1000&sort=mrrAtRisk');
+      const { rows: scored } = await sql<{ n: number; expected: number }>`
+        select count(*)::int as n, sum(probability)::float8 as expected from churn_predictions`.execute(database.db);
+      expect(portfolio.body.summary.accounts).toBe(scored[0]?.n);
+      expect(portfolio.body.summary.expectedChurners).toBeCloseTo(scored[0]?.expected as number, 1);
+      const top = portfolio.body.data[0];
+      const { rows: live } = await sql<{ minor: number; currency: string }>`
+        select sum(mrr_minor)::float8 as minor, min(currency) as currency from subscriptions
+        where account_id = ${top?.accountId} and status in ('trial', 'active')
+          and (end_date is null or end_date >= current_date)`.execute(database.db);
+      // Minor units to major by the currency's own number of decimals (JPY none, USD two).
+      const decimals = new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency: live[0]?.currency as string,
+      }).resolvedOptions().maximumFractionDigits as number;
+      const liveMrr = (live[0]?.minor as number) / 10 ** decimals;
+      expect(top?.mrr).toEqual({ amount: liveMrr, currency: live[0]?.currency });
+      expect(top?.mrrAtRisk?.amount).toBeCloseTo((top?.probability as number) * liveMrr, decimals === 0 ? -1 : 1);
+      const atRisk = portfolio.body.data.map((r) => r.mrrAtRisk?.amount ?? -1);
+      expect(atRisk).toEqual([...atRisk].sort((a, b) => b - a));
+      for (const { currency, amount } of portfolio.body.summary.mrrAtRisk) {
+        const rows = portfolio.body.data.filter((r) => r.mrrAtRisk?.currency === currency);
+        const total = rows.reduce((sum, r) => sum + (r.mrrAtRisk?.amount ?? 0), 0);
+        // Each row is rounded to the currency's minor unit, the total once.
+        const unit =
+          10 **
+          -(new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+            .maximumFractionDigits as number);
+        expect(Math.abs(amount - total), currency).toBeLessThanOrEqual((rows.length / 2 + 1) * unit);
+      }
+      expect(portfolio.body.data.filter((r) => r.health !== null).length).toBeGreaterThan(0);
+      const owned = portfolio.body.data.find((r) => r.owner !== null);
+      expect(owned).toBeDefined();
+      if (owned?.owner) {
+        const mine = await server.call<{ data: { owner: { id: string } }[] }>(
+          'GET',
+          `/api/churn/risks?limit=1000&ownerId=${owned.owner.id}`,
+        );
+        expect(mine.body.data.length).toBeGreaterThan(0);
+        expect(mine.body.data.every((r) => r.owner.id === owned.owner?.id)).toBe(true);
+      }
+      const badOwner = await server.call<{ issues: { field: string }[] }>('GET', '/api/churn/risks?ownerId=someone');
+      expect(badOwner.status).toBe(400);
+      expect(badOwner.body.issues.map((i) => i.field)).toEqual(['query.ownerId']);
+
       const bad = await server.call<{ issues: { field: string }[] }>('PUT', '/api/settings/churn', {
         horizonDays: 3,
         definition: 'sometimes',
