@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { computeMeasures } from '../src/health/compute-measures.js';
@@ -11,8 +10,7 @@ import type { UsageEvent } from '../src/ingest/usage-event.js';
 import { aliveEstimates, aliveSummary } from '../src/predict/alive-summary.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { runPacer } from './support/cli.js';
-import { testEngines } from './support/engines.js';
-import { TEMPLATE_DATABASE } from './support/global-setup.js';
+import { serverDatabase, testEngines } from './support/engines.js';
 
 const CDNOW_SAMPLE = '/work/shared/data/cdnow/CDNOW_sample.txt';
 // Fader, Hardie & Lee (2005): the BG/NBD fit on the CDNOW 1/10th sample's 39-week calibration period.
@@ -112,24 +110,8 @@ interface Target {
 }
 
 async function serverTarget(serverUrl: string): Promise<Target> {
-  const name = `pacer_alive_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    engine: 'postgres',
-    args: [],
-    env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name}`);
-      await client.end();
-    },
-  };
+  const server = await serverDatabase(serverUrl, 'pacer_alive', { migrated: true });
+  return { engine: 'postgres', args: [], env: { DATABASE_URL: server.url }, drop: server.drop };
 }
 
 const engines = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];

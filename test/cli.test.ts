@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { runPacer, startPacer } from './support/cli.js';
+import { serverDatabase } from './support/engines.js';
 
 const post = (url: string, path: string, body: unknown) =>
   fetch(`${url}${path}`, {
@@ -69,29 +70,22 @@ describe('the pacer command', () => {
   });
 
   it.skipIf(!inject('postgresUrl'))('runs on a PostgreSQL server given DATABASE_URL', async () => {
-    const serverUrl = inject('postgresUrl');
-    const name = `pacer_cli_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const server = await serverDatabase(inject('postgresUrl'), 'pacer_cli');
+    const url = server.url;
     try {
-      const migrated = runPacer(['migrate'], { DATABASE_URL: url.toString() });
+      const migrated = runPacer(['migrate'], { DATABASE_URL: url });
       expect(migrated.stdout).toMatch(/PostgreSQL is up to date/);
-      const running = await startPacer([], { DATABASE_URL: url.toString() });
+      const running = await startPacer([], { DATABASE_URL: url });
       expect(running.output()).toMatch(/PostgreSQL at 127\.0\.0\.1/);
       expect((await post(running.url, '/api/accounts', { name: 'On the server' })).status).toBe(201);
       await running.stop();
-      const direct = new pg.Client({ connectionString: url.toString() });
+      const direct = new pg.Client({ connectionString: url });
       await direct.connect();
       const { rows } = await direct.query('select name from accounts');
       await direct.end();
       expect(rows).toEqual([{ name: 'On the server' }]);
     } finally {
-      await admin.query(`drop database if exists ${name}`).catch(() => undefined);
-      await admin.end();
+      await server.drop();
     }
   });
 });

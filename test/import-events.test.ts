@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
+import { type ServerDatabase, serverDatabase } from './support/engines.js';
 
 const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
 // Enough rows for several chunks to commit before the kill and many after it, in a test that stays short.
@@ -89,8 +90,7 @@ describe('pacer import events', () => {
 });
 
 describe.skipIf(!inject('postgresUrl'))('pacer import events (PostgreSQL server, COPY)', () => {
-  const name = `pacer_import_events_${process.pid}`;
-  let admin: pg.Client;
+  let server: ServerDatabase;
   let env: Record<string, string>;
   const query = async (text: string) => {
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
@@ -102,17 +102,11 @@ describe.skipIf(!inject('postgresUrl'))('pacer import events (PostgreSQL server,
     }
   };
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: inject('postgresUrl') });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    const url = new URL(inject('postgresUrl'));
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
+    server = await serverDatabase(inject('postgresUrl'), 'pacer_import_events');
+    env = { DATABASE_URL: server.url };
   });
   afterAll(async () => {
-    await admin.query(`drop database if exists ${name}`).catch(() => undefined);
-    await admin.end();
+    await server?.drop();
   });
 
   it('loads what an interrupted run left exactly once, keeps events of unknown accounts, and counts each once', async () => {

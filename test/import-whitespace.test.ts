@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
+import { serverDatabase } from './support/engines.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
 
@@ -38,18 +39,12 @@ function embeddedTarget(dir: string): Target {
 }
 
 async function serverTarget(serverUrl: string): Promise<Target> {
-  const name = `pacer_import_ws_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const server = await serverDatabase(serverUrl, 'pacer_import_ws');
   return {
     args: [],
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: server.url },
     async query(text) {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: server.url });
       await client.connect();
       try {
         return (await client.query(text)).rows;
@@ -57,10 +52,7 @@ async function serverTarget(serverUrl: string): Promise<Target> {
         await client.end();
       }
     },
-    async close() {
-      await admin.query(`drop database if exists ${name}`).catch(() => undefined);
-      await admin.end();
-    },
+    close: () => server.drop(),
   };
 }
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
+import { type ServerDatabase, serverDatabase } from './support/engines.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
 
@@ -264,21 +265,12 @@ describe('pacer import (embedded database)', () => {
 });
 
 describe.skipIf(!inject('postgresUrl'))('pacer import (PostgreSQL server)', () => {
-  const name = `pacer_import_${process.pid}`;
-  const serverUrl = inject('postgresUrl');
-  let admin: pg.Client;
-  let url: URL;
+  let server: ServerDatabase;
   beforeAll(async () => {
-    url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
+    server = await serverDatabase(inject('postgresUrl'), 'pacer_import');
   });
   afterAll(async () => {
-    await admin.query(`drop database if exists ${name}`).catch(() => undefined);
-    await admin.end();
+    await server?.drop();
   });
 
   it('imports and re-imports accounts and subscriptions with DATABASE_URL', async () => {
@@ -287,7 +279,7 @@ describe.skipIf(!inject('postgresUrl'))('pacer import (PostgreSQL server)', () =
     copyFileSync(join(FIXTURES, 'telco-accounts.csv'), accounts);
     const subscriptions = join(dir, 'subscriptions.csv');
     copyFileSync(join(FIXTURES, 'telco-subscriptions.csv'), subscriptions);
-    const env = { DATABASE_URL: url.toString() };
+    const env = { DATABASE_URL: server.url };
     const mapping = ['--mapping', join(FIXTURES, 'subscriptions-mapping.json'), '--set', 'currency=USD'];
     expect(
       runPacer(['import', 'accounts', accounts, '--map', 'externalId=customerID', '--date-format', 'dmy'], env).stdout,
@@ -298,7 +290,7 @@ describe.skipIf(!inject('postgresUrl'))('pacer import (PostgreSQL server)', () =
     expect(runPacer(['import', 'subscriptions', subscriptions, ...mapping], env).stdout).toMatch(
       /^subscriptions: 5 rows read, 0 inserted, 0 updated, 3 unchanged, 2 rejected/,
     );
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: server.url });
     await client.connect();
     const { rows } = await client.query('select sum(mrr_minor)::int as mrr from subscriptions');
     await client.end();

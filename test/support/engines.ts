@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, type Engine, openDatabase } from '../../src/db/database.js';
 
-const TEMPLATE_DATABASE = 'pacer_test_template';
+import { TEMPLATE_DATABASE } from './global-setup.js';
 
 export interface TestEngine {
   engine: Engine;
@@ -68,4 +68,26 @@ export function testEngines(): TestEngine[] {
     });
   }
   return engines;
+}
+
+export interface ServerDatabase {
+  /** Its connection URL, for DATABASE_URL or a pg client. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own on the test server, for tests that run the pacer command against it: empty (the command
+ * migrates it), or a copy of the migrated template.
+ */
+export async function serverDatabase(
+  serverUrl: string,
+  prefix: string,
+  options: { migrated?: boolean } = {},
+): Promise<ServerDatabase> {
+  const name = `${prefix}_${process.pid}_${Date.now()}_${counter++}`;
+  await onServer(serverUrl, `create database ${name}${options.migrated ? ` template ${TEMPLATE_DATABASE}` : ''}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists ${name}`) };
 }
