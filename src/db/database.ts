@@ -20,8 +20,12 @@ export interface Database {
   /** Runs fn on one dedicated connection. Without params a text may hold several statements. */
   withSession<T>(fn: (query: SessionQuery) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Runs on close, before the database's own connections end (what holds connections of its own ends them). */
+  beforeClose(hook: () => Promise<void>): void;
   /** The embedded engine, when that is what runs (tests dump and load its data directory). */
   pglite?: PGlite;
+  /** The server's URL, when that is what runs: bulk loading (COPY) opens connections of its own there. */
+  url?: string;
 }
 
 export interface DatabaseOptions {
@@ -41,6 +45,12 @@ function parseInt8(value: string): number {
   return n;
 }
 const asText = (value: string) => value;
+
+/** Runs each hook once, all of them even when one fails. */
+async function runHooks(hooks: (() => Promise<void>)[]): Promise<void> {
+  const taken = hooks.splice(0);
+  await Promise.allSettled(taken.map((hook) => hook()));
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
@@ -71,9 +81,11 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error('Pacer needs PostgreSQL 15 or later');
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const closeHooks: (() => Promise<void>)[] = [];
   const parsed = new URL(url);
   return {
     engine: 'postgres',
+    url,
     location: `PostgreSQL at ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`,
     db,
     async withSession(fn) {
@@ -84,7 +96,9 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    beforeClose: (hook) => closeHooks.push(hook),
     async close() {
+      await runHooks(closeHooks);
       await db.destroy();
     },
   };
@@ -105,6 +119,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File 
   }
   const mutex = createMutex();
   const db = new Kysely<Schema>({ dialect: pgliteDialect(pglite, mutex) });
+  const closeHooks: (() => Promise<void>)[] = [];
   return {
     engine: 'pglite',
     location: dir ? `embedded PostgreSQL in ${dir}` : 'embedded PostgreSQL in memory',
@@ -119,7 +134,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File 
         }),
       );
     },
+    beforeClose: (hook) => closeHooks.push(hook),
     async close() {
+      await runHooks(closeHooks);
       await db.destroy();
       await pglite.close();
       lock?.release();

@@ -33,7 +33,7 @@ async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
  * A server: connections of their own (Kysely's pool does not lend its clients out), since COPY FROM STDIN needs
  * the client itself. pg-copy-streams streams the text with the client's backpressure.
  */
-function serverConnections(databaseUrl: string, size: number): BulkConnections {
+function serverConnections(databaseUrl: string, size: number, durable: boolean): BulkConnections {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: size });
   pool.on('error', () => {
     // An idle client the server dropped is replaced on the next connect; the transaction using one reports it.
@@ -44,10 +44,11 @@ function serverConnections(databaseUrl: string, size: number): BulkConnections {
         const client = await pool.connect();
         let broken = false;
         try {
-          // Not waiting for each chunk's commit to reach the disk: the import's last statements (the rollups, the
-          // audit entry) commit synchronously, which makes every earlier commit durable too; a chunk lost to a server
-          // crash before then fails the import, and running it again loads that chunk (loading is idempotent).
-          await client.query('begin; set local synchronous_commit = off');
+          // An import does not wait for each chunk's commit to reach the disk (durable: false): its last statements
+          // (the rollups, the audit entry) commit synchronously, which makes every earlier commit durable too; a chunk
+          // lost to a server crash before then fails the import, and running it again loads that chunk (loading is
+          // idempotent). The tracking API acknowledges a batch when it is committed, so it waits (durable: true).
+          await client.query(durable ? 'begin' : 'begin; set local synchronous_commit = off');
           const result = await work({
             async query<R>(text: string, params: unknown[]) {
               return (await client.query(text, params)).rows as R[];
@@ -100,12 +101,13 @@ function embeddedConnections(database: Database): BulkConnections {
 
 /**
  * Connections for bulk loading into this database: on a server, `size` of them at the URL the database was opened
- * with (undefined when none was given: then the caller loads without COPY).
+ * with (undefined when none was given: then the caller loads without COPY). Durable: each commit waits until it
+ * is on disk, as every commit of the embedded engine does.
  */
 export function openBulkConnections(
   database: Database,
-  options: { databaseUrl?: string; size: number },
+  options: { databaseUrl?: string; size: number; durable: boolean },
 ): BulkConnections | undefined {
   if (database.engine === 'pglite') return embeddedConnections(database);
-  return options.databaseUrl ? serverConnections(options.databaseUrl, options.size) : undefined;
+  return options.databaseUrl ? serverConnections(options.databaseUrl, options.size, options.durable) : undefined;
 }

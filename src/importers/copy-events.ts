@@ -70,7 +70,13 @@ async function attachAccounts(session: BulkSession, chunk: EventChunk): Promise<
  * queued in usage_pending in the same transaction, so each stored event is counted once. Events whose account is
  * not known yet are kept in unattached_events, as the tracking API does, and counted when it appears.
  */
-export async function copyEvents(session: BulkSession, chunk: EventChunk, state: CopyState): Promise<Counts> {
+export async function copyEvents(
+  session: BulkSession,
+  chunk: EventChunk,
+  state: CopyState,
+  /** Filled with the message ids stored now, when given (the tracking API answers which were duplicates). */
+  storedIds?: Set<string>,
+): Promise<Counts> {
   // In a function of its own, so that the lookup's rows are garbage before the COPY (a chunk's transaction spans
   // many young-generation collections, and whatever lives through two of them is promoted).
   await attachAccounts(session, chunk);
@@ -84,6 +90,7 @@ export async function copyEvents(session: BulkSession, chunk: EventChunk, state:
     inserted = await copyAttached(session, chunk, stored);
     state.checkFirst = stored.size > 0;
   }
+  if (storedIds && inserted > 0) for (const id of chunk.copiedMessageIds()) storedIds.add(id);
 
   const unattached = chunk.unattached();
   if (unattached.length > 0) {
@@ -109,6 +116,7 @@ export async function copyEvents(session: BulkSession, chunk: EventChunk, state:
       ],
     );
     inserted += kept.length;
+    if (storedIds) for (const row of kept) storedIds.add(row.message_id);
   }
   return { inserted, updated: 0, unchanged: chunk.size - inserted };
 }

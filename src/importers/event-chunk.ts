@@ -123,6 +123,8 @@ export interface EventChunk {
   attach(accountOf: (by: 'group' | 'user', key: string) => string | undefined): void;
   /** The message ids of the attached rows. */
   attachedMessageIds(): string[];
+  /** The message ids of the rows the last copy() wrote. */
+  copiedMessageIds(): string[];
   /**
    * The COPY text of the attached rows, but those whose id is stored already, and each id once (the first in the
    * file, as ON CONFLICT DO NOTHING keeps it).
@@ -290,6 +292,11 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     attachedMessageIds() {
       const ids: string[] = [];
       for (let row = 0; row < size; row++) if (attached[row]) ids.push(messageIdOf(row));
+      return ids;
+    },
+    copiedMessageIds() {
+      const ids: string[] = [];
+      for (let row = 0; row < size; row++) if (attached[row] && !scratch.skip[row]) ids.push(messageIdOf(row));
       return ids;
     },
     copy(stored) {

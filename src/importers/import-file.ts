@@ -276,7 +276,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   const state: CopyState = { checkFirst: false };
   const bulk =
     kind.load === 'events'
-      ? openBulkConnections(database, { databaseUrl: request.databaseUrl, size: parallel })
+      ? openBulkConnections(database, { databaseUrl: request.databaseUrl, size: parallel, durable: false })
       : undefined;
   const inFlight = new Set<Promise<void>>();
   // Chunks handed off while every writer was busy, in the file's order.
