@@ -138,6 +138,53 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     expect(allBad.body.issues[0]?.field).toBe('batch.0.userId');
   });
 
+  it('stores batches sent at once, counts a messageId sent twice at once only once, and refuses what the database cannot hold message by message', async () => {
+    const account = (await accountByExternalId('acme')) as Body;
+    const now = new Date().toISOString();
+    const track = (messageId: string, extra: Record<string, unknown> = {}) => ({
+      type: 'track',
+      messageId,
+      userId: 'u-ann',
+      event: 'Report Shared',
+      timestamp: now,
+      ...extra,
+    });
+    const good = (from: number) => ({ batch: [0, 1, 2].map((i) => track(`share-${from + i}`)) });
+    // Sent together, so that the server writes them in one transaction: the bad messages must not sink the others.
+    const bad = {
+      batch: [
+        track('share-bad-1', { properties: { note: 'a\u0000b' } }),
+        track('share-bad-2', { timestamp: '10000-01-01T00:00:00Z' }),
+        track('share-bad-3', { userId: 'u-\u0000' }),
+        track('share-100'),
+      ],
+    };
+    type Answer = { accepted: number; duplicates: number; rejected: { index: number; field: string }[] };
+    const answers = await Promise.all([
+      server.call<Answer>('POST', '/v1/batch', good(0), basic()),
+      server.call<Answer>('POST', '/v1/batch', bad, basic()),
+      server.call<Answer>('POST', '/v1/batch', good(3), basic()),
+      server.call<Answer>('POST', '/v1/batch', good(3), basic()),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(answers[1]?.body.rejected.map((r) => `${r.index}:${r.field}`)).toEqual([
+      '0:properties',
+      '1:timestamp',
+      '2:userId',
+    ]);
+    // share-3..5 went twice at the same moment: stored once, the other copy answered as duplicates.
+    const stored = answers.map((answer) => answer.body.accepted - answer.body.duplicates);
+    expect(stored[0]).toBe(3);
+    expect(stored[1]).toBe(1);
+    expect((stored[2] ?? 0) + (stored[3] ?? 0)).toBe(3);
+    // 3 + 1 + 3 distinct events of that name today.
+    const today = await until(
+      () => usage(account.id),
+      (u) => u.series.at(-1)?.events['Report Shared'] === 7,
+    );
+    expect(today.series.at(-1)?.events['Report Shared']).toBe(7);
+  });
+
   it('keeps events for accounts and users not known yet, and counts them when they appear', async () => {
     const sent = await server.call(
       'POST',

@@ -88,18 +88,58 @@ function createIngestWriter(database: Database, parallel: number): IngestWriter 
   // Chunks are filled again once written: their buffers are allocated once per writer.
   const spare = { b2b: [] as EventChunk[], b2c: [] as EventChunk[] };
 
+  /** Stores a group of requests' events in one transaction; rejects with the database's error when it refuses. */
   const store = async (events: UsageEvent[], userIsAccount: boolean): Promise<Set<string>> => {
     if (!bulk) return storeByStatement(database, events, userIsAccount);
     const chunks = userIsAccount ? spare.b2c : spare.b2b;
     const chunk = chunks.pop() ?? createEventChunk(MAX_EVENTS_PER_WRITE, userIsAccount);
     try {
       return await storeByCopy(bulk, chunk, events, state);
-    } catch (error) {
-      if (rowErrorReason(error) === undefined) throw error;
-      return storeByStatement(database, events, userIsAccount);
     } finally {
       chunk.clear();
       chunks.push(chunk);
+    }
+  };
+
+  const settle = (group: Pending[], stored: Set<string>) => {
+    // A messageId stored now counts for the first request that sent it; repeats are duplicates.
+    const claimed = new Set<string>();
+    for (const item of group) {
+      let inserted = 0;
+      for (const event of item.events) {
+        if (stored.has(event.messageId) && !claimed.has(event.messageId)) {
+          claimed.add(event.messageId);
+          inserted++;
+        }
+      }
+      item.resolve({ inserted, duplicates: item.events.length - inserted });
+    }
+  };
+
+  /**
+   * A group the database refuses because of a row (what validation lets through and PostgreSQL does not) is
+   * written again request by request, by statement: the request holding the row gets the database's reason, and
+   * the others written with it are stored all the same.
+   */
+  const writeGroup = async (group: Pending[]) => {
+    const userIsAccount = group[0]?.userIsAccount ?? false;
+    try {
+      settle(
+        group,
+        await store(
+          group.flatMap((item) => item.events),
+          userIsAccount,
+        ),
+      );
+    } catch (error) {
+      if (group.length === 1 && !bulk) throw error;
+      if (rowErrorReason(error) === undefined) throw error;
+      for (const item of group) {
+        await storeByStatement(database, item.events, userIsAccount).then(
+          (stored) => settle([item], stored),
+          (itemError: unknown) => item.reject(itemError),
+        );
+      }
     }
   };
 
@@ -122,28 +162,10 @@ function createIngestWriter(database: Database, parallel: number): IngestWriter 
     while (running < parallel && queue.length > 0) {
       const group = takeGroup();
       running++;
-      const userIsAccount = group[0]?.userIsAccount ?? false;
-      const events = group.flatMap((item) => item.events);
-      store(events, userIsAccount)
-        .then(
-          (stored) => {
-            // A messageId stored now counts for the first request that sent it; repeats are duplicates.
-            const claimed = new Set<string>();
-            for (const item of group) {
-              let inserted = 0;
-              for (const event of item.events) {
-                if (stored.has(event.messageId) && !claimed.has(event.messageId)) {
-                  claimed.add(event.messageId);
-                  inserted++;
-                }
-              }
-              item.resolve({ inserted, duplicates: item.events.length - inserted });
-            }
-          },
-          (error: unknown) => {
-            for (const item of group) item.reject(error);
-          },
-        )
+      writeGroup(group)
+        .catch((error: unknown) => {
+          for (const item of group) item.reject(error);
+        })
         .finally(() => {
           running--;
           pump();

@@ -27,11 +27,30 @@ function id(value: unknown): string | null | undefined {
   return undefined;
 }
 
+// PostgreSQL's text cannot hold U+0000 (nor jsonb the escape \u0000): such a message is refused here, by itself,
+// rather than making the database refuse the whole write it would share with other batches.
+const hasNul = (value: string | null) => value?.includes('\0') ?? false;
+
+/** Whether a key or a string anywhere in a JSON value holds U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (isObject(value)) {
+    for (const key in value) if (key.includes('\0') || holdsNul(value[key])) return true;
+  }
+  return false;
+}
+
+// Years PostgreSQL's timestamptz and ISO 8601's four digits both hold.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 function instant(value: unknown): Date | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const time = date.getTime();
+  return Number.isNaN(time) || time < EARLIEST || time > LATEST ? undefined : date;
 }
 
 const fail = (field: string, message: string, messageId?: string): ParsedMessage => ({
@@ -54,6 +73,14 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
   const mid = messageId ?? undefined;
   if (userId === undefined) return fail('userId', `must be a string of at most ${MAX_ID} characters`, mid);
   if (anonymousId === undefined) return fail('anonymousId', `must be a string of at most ${MAX_ID} characters`, mid);
+  const withNul = hasNul(messageId)
+    ? 'messageId'
+    : hasNul(userId)
+      ? 'userId'
+      : hasNul(anonymousId)
+        ? 'anonymousId'
+        : '';
+  if (withNul) return fail(withNul, 'must not contain the character U+0000', hasNul(messageId) ? undefined : mid);
   const person = userId ?? (anonymousId ? `anon:${anonymousId}` : null);
 
   if (kind === 'identify') {
@@ -89,14 +116,18 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
   }
   if ((name as string).length > MAX_NAME)
     return fail(kind === 'track' ? 'event' : 'name', `is longer than ${MAX_NAME} characters`, mid);
+  if (hasNul(name as string))
+    return fail(kind === 'track' ? 'event' : 'name', 'must not contain the character U+0000', mid);
   if (raw.properties !== undefined && raw.properties !== null && !isObject(raw.properties)) {
     return fail('properties', 'must be an object', mid);
   }
+  if (holdsNul(raw.properties)) return fail('properties', 'must not contain the character U+0000', mid);
   const timestamp = instant(raw.timestamp);
-  if (timestamp === undefined) return fail('timestamp', 'must be an ISO 8601 date-time', mid);
+  if (timestamp === undefined) return fail('timestamp', 'must be an ISO 8601 date-time in the years 1 to 9999', mid);
   const context = isObject(raw.context) ? raw.context : {};
   const groupId = id(context.groupId);
   if (groupId === undefined) return fail('context.groupId', `must be a string of at most ${MAX_ID} characters`, mid);
+  if (hasNul(groupId)) return fail('context.groupId', 'must not contain the character U+0000', mid);
   const occurredAt =
     timestamp === null
       ? receivedAt
