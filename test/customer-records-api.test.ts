@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -216,10 +218,45 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
     const contact = (await server.call<Body>('POST', '/api/contacts', { accountId: doomed.id, name: 'D' })).body;
     await server.call('POST', '/api/notes', { accountId: doomed.id, contactId: contact.id, author: 'K', body: 'bye' });
     await server.call('POST', '/api/subscriptions', { accountId: doomed.id, mrr: 1, startDate: '2026-01-01' });
+    // Usage: an event in the rollups, and a count still queued, as an ingest that found the account just before its
+    // deletion leaves one.
+    const db = server.database.db;
+    const queue = (events: number) =>
+      sql`insert into usage_pending (account_id, day, user_id, event_name, events)
+      values (${doomed.id}, '2026-11-01', 'u-doomed', 'Login', ${events})`.execute(db);
+    await sql`insert into events (message_id, account_id, user_id, type, name, occurred_at)
+      values ('doomed-1', ${doomed.id}, 'u-doomed', 'track', 'Login', '2026-11-01T10:00:00Z')`.execute(db);
+    // The server's own flush runs every second beside these: flush until nothing of the account is queued (a flush
+    // that fails throws here).
+    const flushed = async () => {
+      for (let tries = 0; tries < 50; tries++) {
+        await flushUsageRollups(db);
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from usage_pending
+          where account_id = ${doomed.id}`.execute(db);
+        if (rows[0]?.n === 0) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    };
+    await queue(1);
+    expect(await flushed()).toBe(true);
+    await queue(2);
+    const usageRows = async () =>
+      (
+        await sql<{ n: number }>`select (select count(*) from events where account_id = ${doomed.id})
+          + (select count(*) from usage_daily where account_id = ${doomed.id})
+          + (select count(*) from usage_user_daily where account_id = ${doomed.id}) as n`.execute(db)
+      ).rows[0]?.n;
+    expect(await usageRows()).toBe(3);
+
     expect((await server.call('DELETE', `/api/accounts/${doomed.id}`)).status).toBe(204);
     for (const path of ['contacts', 'notes', 'subscriptions']) {
       expect((await server.call<{ data: Body[] }>('GET', `/api/${path}?accountId=${doomed.id}`)).body.data).toEqual([]);
     }
+    // Its events and rollups went with it; the count queued for it is dropped, and the flush goes on.
+    expect(await usageRows()).toBe(0);
+    expect(await flushed()).toBe(true);
+    expect(await usageRows()).toBe(0);
     const audit = await server.call<{ data: { action: string; entity: string; actor: string }[] }>(
       'GET',
       `/api/audit?accountId=${doomed.id}`,
