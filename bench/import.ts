@@ -17,15 +17,36 @@ const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** A warehouse-style export: one row per user, day and feature with a count, over 90 days. */
-async function writeCsv(path: string): Promise<void> {
+type Shape = 'distinct' | 'repeating';
+const SHAPES = (process.env.BENCH_IMPORT_SHAPES ?? 'distinct,repeating').split(',') as Shape[];
+const USERS = 20_000;
+const DAYS = 90;
+const FEATURES = 25;
+
+/**
+ * A warehouse-style export over 90 days, with a count per row.
+ * - distinct: one row per user, day and feature, in day order (20,000 users, each in one of 2,000 accounts), as a
+ *   warehouse exports it: every row is new to the rollups.
+ * - repeating: rows cycle through 18,000 combinations (each row appears about 55 times), so the counts queued per
+ *   chunk and the rollup rows are few. Kept to compare with figures measured before the distinct file existed.
+ */
+async function writeCsv(path: string, shape: Shape): Promise<void> {
   const out = createWriteStream(path);
   out.write('user_id,group_id,event,timestamp,count,plan\n');
   const start = Date.parse('2026-06-01T00:00:00Z');
   for (let i = 0; i < ROWS; i++) {
-    const account = (i * 7919) % ACCOUNTS;
-    const day = new Date(start + ((i * 104729) % 90) * 86_400_000).toISOString().slice(0, 10);
-    const line = `u-${account}-${i % 10},acct-${account},Feature ${i % 25} Used,${day}T12:00:00Z,${1 + (i % 5)},pro\n`;
+    let line: string;
+    if (shape === 'distinct') {
+      const user = i % USERS;
+      const account = user % ACCOUNTS;
+      const day = new Date(start + (Math.floor(i / USERS) % DAYS) * 86_400_000).toISOString().slice(0, 10);
+      const feature = (Math.floor(i / USERS / DAYS) * 7 + user) % FEATURES;
+      line = `u-${account}-${user},acct-${account},Feature ${feature} Used,${day}T12:00:00Z,${1 + (i % 5)},pro\n`;
+    } else {
+      const account = (i * 7919) % ACCOUNTS;
+      const day = new Date(start + ((i * 104729) % DAYS) * 86_400_000).toISOString().slice(0, 10);
+      line = `u-${account}-${i % 10},acct-${account},Feature ${i % FEATURES} Used,${day}T12:00:00Z,${1 + (i % 5)},pro\n`;
+    }
     if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
@@ -42,6 +63,60 @@ function timed(args: string[], databaseUrl: string): void {
   }
 }
 
+/** One run: a new database, the accounts, then the timed import and a raw COPY of the same file. */
+async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: string, name: string) {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  timed(['import', 'accounts', accounts], databaseUrl);
+  const started = performance.now();
+  let report = '';
+  try {
+    execFileSync(
+      '/usr/bin/time',
+      ['-v', '-o', join(dir, 'time.txt'), process.execPath, PACER, 'import', 'events', csv],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    report = execFileSync('cat', [join(dir, 'time.txt')], { encoding: 'utf8' });
+  } catch (error) {
+    throw new Error(`import failed: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024;
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: string; rolled: string }>(
+    'select (select count(*) from events) as n, (select coalesce(sum(events), 0) from usage_daily) as rolled',
+  );
+  if (Number(rows[0]?.n) !== ROWS) throw new Error(`events holds ${rows[0]?.n} rows, expected ${ROWS}`);
+  // Row i counts 1 + i % 5 events (both shapes): the rollups must hold them all when the command ends.
+  let counted = 0;
+  for (let i = 0; i < ROWS; i++) counted += 1 + (i % 5);
+  if (Number(rows[0]?.rolled) !== counted)
+    throw new Error(`the rollups hold ${rows[0]?.rolled} events, expected ${counted}`);
+  await client.query(
+    'create table copy_baseline (user_id text, group_id text, event text, timestamp timestamptz, count int, plan text)',
+  );
+  const copyStarted = performance.now();
+  await pipeline(
+    createReadStream(csv),
+    client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')),
+  );
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  await client.end();
+  return { rate: ROWS / seconds, seconds, peakMb, copyRate: ROWS / copySeconds };
+}
+
 async function main() {
   const postgres = await benchPostgres();
   if (!postgres) {
@@ -49,71 +124,33 @@ async function main() {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'pacer-bench-import-'));
-  const csv = join(dir, 'events.csv');
-  await writeCsv(csv);
   const accounts = join(dir, 'accounts.csv');
   const out = createWriteStream(accounts);
   out.write('external_id,name\n');
   for (let a = 0; a < ACCOUNTS; a++) out.write(`acct-${a},Account ${a}\n`);
   await new Promise<void>((resolve) => out.end(() => resolve()));
-  console.log(
-    `bench:import — ${ROWS.toLocaleString('en')} event rows (${(statSync(csv).size / 1e6).toFixed(0)} MB CSV), ${RUNS} runs, PostgreSQL`,
-  );
-  const results: { rate: number; peakMb: number; copyRate: number }[] = [];
   try {
-    for (let run = 0; run < RUNS; run++) {
-      const admin = new pg.Client({ connectionString: postgres.url });
-      await admin.connect();
-      await admin.query(`drop database if exists bench_import_${run}`);
-      await admin.query(`create database bench_import_${run}`);
-      await admin.end();
-      const url = new URL(postgres.url);
-      url.pathname = `/bench_import_${run}`;
-      const databaseUrl = url.toString();
-      timed(['import', 'accounts', accounts], databaseUrl);
-      const started = performance.now();
-      let report = '';
-      try {
-        execFileSync(
-          '/usr/bin/time',
-          ['-v', '-o', join(dir, 'time.txt'), process.execPath, PACER, 'import', 'events', csv],
-          {
-            env: { ...process.env, DATABASE_URL: databaseUrl },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            maxBuffer: 64 * 1024 * 1024,
-          },
-        );
-        report = execFileSync('cat', [join(dir, 'time.txt')], { encoding: 'utf8' });
-      } catch (error) {
-        throw new Error(`import failed: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
-      }
-      const seconds = (performance.now() - started) / 1000;
-      const peakMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024;
-
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      const { rows } = await client.query<{ n: string }>('select count(*) as n from events');
-      if (Number(rows[0]?.n) !== ROWS) throw new Error(`events holds ${rows[0]?.n} rows, expected ${ROWS}`);
-      await client.query(
-        'create table copy_baseline (user_id text, group_id text, event text, timestamp timestamptz, count int, plan text)',
-      );
-      const copyStarted = performance.now();
-      await pipeline(
-        createReadStream(csv),
-        client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')),
-      );
-      const copySeconds = (performance.now() - copyStarted) / 1000;
-      await client.end();
-      results.push({ rate: ROWS / seconds, peakMb, copyRate: ROWS / copySeconds });
+    for (const shape of SHAPES) {
+      const csv = join(dir, `events-${shape}.csv`);
+      await writeCsv(csv, shape);
       console.log(
-        `  run ${run + 1}: ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s (${seconds.toFixed(1)} s, process start included), peak RSS ${peakMb.toFixed(0)} MB; raw COPY ${Math.round(ROWS / copySeconds).toLocaleString('en')} rows/s; ratio ${(ROWS / seconds / (ROWS / copySeconds)).toFixed(2)}`,
+        `bench:import — ${ROWS.toLocaleString('en')} event rows, ${shape} (${(statSync(csv).size / 1e6).toFixed(0)} MB CSV), ${RUNS} runs, PostgreSQL`,
       );
+      const results: { rate: number; peakMb: number; copyRate: number }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await runOnce(postgres.url, dir, csv, accounts, `bench_import_${run}`);
+        results.push(result);
+        console.log(
+          `  run ${run + 1}: ${Math.round(result.rate).toLocaleString('en')} rows/s (${result.seconds.toFixed(1)} s, process start included), peak RSS ${result.peakMb.toFixed(0)} MB; raw COPY ${Math.round(result.copyRate).toLocaleString('en')} rows/s; ratio ${(result.rate / result.copyRate).toFixed(2)}`,
+        );
+      }
+      const rate = median(results.map((r) => r.rate));
+      const copy = median(results.map((r) => r.copyRate));
+      console.log(
+        `import events (${shape}): median ${Math.round(rate).toLocaleString('en')} rows/s, peak RSS median ${median(results.map((r) => r.peakMb)).toFixed(0)} MB, raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio ${(rate / copy).toFixed(2)}`,
+      );
+      rmSync(csv, { force: true });
     }
-    const rate = median(results.map((r) => r.rate));
-    const copy = median(results.map((r) => r.copyRate));
-    console.log(
-      `import events: median ${Math.round(rate).toLocaleString('en')} rows/s, peak RSS median ${median(results.map((r) => r.peakMb)).toFixed(0)} MB, raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio ${(rate / copy).toFixed(2)}`,
-    );
   } finally {
     postgres.stop();
     rmSync(dir, { recursive: true, force: true });
