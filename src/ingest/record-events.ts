@@ -29,7 +29,9 @@ export async function ensureUserAccounts(db: Executor, userIds: string[]): Promi
  * account of the user's contact (or, B2C, the user's own account); an event whose account is not known yet is
  * kept with its groupId/userId and counted when the account appears (attachPendingEvents).
  *
- * One statement on purpose: lookups, insert and queue in a single round trip is what lets ingestion keep up.
+ * One statement: lookups, insert and queue in a single round trip. The tracking API writes by COPY instead
+ * (ingest-writer.ts), which costs PostgreSQL about half as much per event; this is its fallback when the database
+ * refuses a row, and what identify/group batches, the statement path of imports and the demo use.
  */
 export async function recordEvents(
   db: Executor,
