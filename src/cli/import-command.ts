@@ -122,7 +122,7 @@ export function registerImportCommand(program: Command): void {
         '--b2c',
         'events: each user is its own account (B2C), made at their first event, as with a --b2c write key',
       )
-      .option('--chunk-size <rows>', 'rows per transaction (default 500; 10000 for events)', parseChunkSize)
+      .option('--chunk-size <rows>', 'rows per transaction (default 500; 20000 for events)', parseChunkSize)
       .option('--verbose', 'say on stderr each time a chunk has committed'),
   ).action(async (kind: string, file: string, options: ImportOptions) => {
     // This process only imports. V8 would let its old generation grow to about four times what is live before a

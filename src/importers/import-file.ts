@@ -28,7 +28,9 @@ import { type ColumnMapping, type MappingRequest, resolveMapping } from './resol
 import { openRejectsFile } from './write-rejects.js';
 
 export const DEFAULT_RECORD_CHUNK = 500;
-export const DEFAULT_EVENT_CHUNK = 10_000;
+// Events: 20,000 rows a transaction. Against 10,000, a warehouse export of distinct rows loaded about 15% faster
+// (fewer transactions and lookups, larger sorted COPYs), for about 25 MB more memory (bench:import).
+export const DEFAULT_EVENT_CHUNK = 20_000;
 // Two chunks of events are stored side by side while the next is read: a third gained nothing measurable on a
 // two-core machine and held ~80 MB more (bench:import).
 const EVENT_CHUNKS_IN_FLIGHT = 2;
