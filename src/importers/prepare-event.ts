@@ -119,6 +119,20 @@ export function toUsageEvent(event: ImportedEvent): UsageEvent {
   };
 }
 
+/** The event as a chunk of COPY takes it (the tracking API writes its batches that way too). */
+export function toImportedEvent(event: UsageEvent): ImportedEvent {
+  return {
+    messageId: event.messageId,
+    type: event.type,
+    name: event.name,
+    userId: event.userId,
+    accountExternalId: event.accountExternalId,
+    occurredAt: event.occurredAt.toISOString(),
+    count: event.count,
+    properties: event.properties === null ? null : JSON.stringify(event.properties),
+  };
+}
+
 export interface EventOptions {
   userIsAccount: boolean;
   duplicates: DuplicateCounter;

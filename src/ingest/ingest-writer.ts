@@ -3,7 +3,8 @@ import { type BulkConnections, openBulkConnections } from '../importers/bulk-ses
 import { type CopyState, copyEvents } from '../importers/copy-events.js';
 import { createEventChunk, type EventChunk } from '../importers/event-chunk.js';
 import { rowErrorReason } from '../importers/load-chunk.js';
-import { ensureUserAccounts, type RecordResult, storeEvents } from './record-events.js';
+import { toImportedEvent } from '../importers/prepare-event.js';
+import { type RecordResult, recordEventIds } from './record-events.js';
 import type { UsageEvent } from './usage-event.js';
 
 // Group commit for tracking batches: while one write is in flight, batches that arrive queue up, and the next
@@ -41,15 +42,7 @@ export function ingestWriterFor(database: Database): IngestWriter {
 
 /** Stores events by statement (recordEvents), answering which message ids were stored now. */
 function storeByStatement(database: Database, events: UsageEvent[], userIsAccount: boolean): Promise<Set<string>> {
-  return database.db.transaction().execute(async (trx) => {
-    if (userIsAccount) {
-      await ensureUserAccounts(
-        trx,
-        events.flatMap((e) => (e.accountExternalId === null && e.userId ? [e.userId] : [])),
-      );
-    }
-    return storeEvents(trx, events, { userIsAccount });
-  });
+  return database.db.transaction().execute((trx) => recordEventIds(trx, events, { userIsAccount }));
 }
 
 async function storeByCopy(
@@ -58,18 +51,7 @@ async function storeByCopy(
   events: UsageEvent[],
   state: CopyState,
 ): Promise<Set<string>> {
-  for (const [index, event] of events.entries()) {
-    chunk.add(index, '', {
-      messageId: event.messageId,
-      type: event.type,
-      name: event.name,
-      userId: event.userId,
-      accountExternalId: event.accountExternalId,
-      occurredAt: event.occurredAt.toISOString(),
-      count: event.count,
-      properties: event.properties === null ? null : JSON.stringify(event.properties),
-    });
-  }
+  for (const [index, event] of events.entries()) chunk.add(index, '', toImportedEvent(event));
   const stored = new Set<string>();
   await bulk.transaction((session) => {
     // A transaction retried after a deadlock starts over: what the failed attempt stored was rolled back.

@@ -14,7 +14,7 @@ export interface RecordResult {
 }
 
 /** B2C: the accounts named by these user ids, made when missing (named after the user until identify says more). */
-export async function ensureUserAccounts(db: Executor, userIds: string[]): Promise<void> {
+async function ensureUserAccounts(db: Executor, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
   const sorted = [...new Set(userIds)].sort();
   await sql`insert into accounts (id, external_id, name)
@@ -38,22 +38,30 @@ export async function recordEvents(
   events: UsageEvent[],
   options: RecordOptions = {},
 ): Promise<RecordResult> {
-  const b2c = options.userIsAccount ?? false;
-  if (b2c) {
+  const stored = await recordEventIds(db, events, options);
+  return { inserted: stored.size, duplicates: events.length - stored.size };
+}
+
+/** recordEvents, answering which messageIds were stored now (the others had been stored before). */
+export async function recordEventIds(
+  db: Executor,
+  events: UsageEvent[],
+  options: RecordOptions = {},
+): Promise<Set<string>> {
+  if (options.userIsAccount) {
     await ensureUserAccounts(
       db,
       events.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
     );
   }
-  const stored = await storeEvents(db, events, options);
-  return { inserted: stored.size, duplicates: events.length - stored.size };
+  return storeEvents(db, events, options);
 }
 
 /**
  * recordEvents without making B2C accounts first, answering which messageIds were stored now (the others had
  * been stored before).
  */
-export async function storeEvents(
+async function storeEvents(
   db: Executor,
   events: UsageEvent[],
   options: RecordOptions = {},
