@@ -61,11 +61,7 @@ export async function recordEventIds(
  * recordEvents without making B2C accounts first, answering which messageIds were stored now (the others had
  * been stored before).
  */
-async function storeEvents(
-  db: Executor,
-  events: UsageEvent[],
-  options: RecordOptions = {},
-): Promise<Set<string>> {
+async function storeEvents(db: Executor, events: UsageEvent[], options: RecordOptions = {}): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const b2c = options.userIsAccount ?? false;
   // The batch travels as one JSON text that PostgreSQL unpacks: far cheaper for Node than eight escaped arrays.
