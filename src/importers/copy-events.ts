@@ -1,3 +1,9 @@
+import {
+  ADD_IMPORT_COUNTS,
+  CREATE_IMPORT_COUNTS,
+  IMPORT_COUNTS_TABLE,
+  LOCK_FOR_IMPORT_COUNTS,
+} from '../usage/roll-up-usage.js';
 import type { BulkSession } from './bulk-session.js';
 import { EVENT_COPY_COLUMNS, type EventChunk, PENDING_COPY_COLUMNS } from './event-chunk.js';
 import type { Counts } from './load-chunk.js';
@@ -10,6 +16,16 @@ export interface CopyState {
   checkFirst: boolean;
 }
 
+export interface CopyOptions {
+  /**
+   * Where the events' counts go: queued in usage_pending for the rollup worker (the tracking API: batches must not
+   * wait on each other's rollup rows), or added to the rollups in the chunk's transaction (an import).
+   */
+  counts: 'queue' | 'rollups';
+  /** Filled with the message ids stored now, when given (the tracking API answers which were duplicates). */
+  storedIds?: Set<string>;
+}
+
 async function storedMessageIds(session: BulkSession, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await session.query<{ message_id: string }>(
@@ -20,21 +36,37 @@ async function storedMessageIds(session: BulkSession, ids: string[]): Promise<Se
 }
 
 /** COPYs the attached events, but those stored already, and their counts; answers how many it stored. */
-async function copyAttached(session: BulkSession, chunk: EventChunk, stored: ReadonlySet<string>): Promise<number> {
+async function copyAttached(
+  session: BulkSession,
+  chunk: EventChunk,
+  stored: ReadonlySet<string>,
+  counts: CopyOptions['counts'],
+): Promise<number> {
   const copy = chunk.copy(stored);
   if (copy.rows === 0) return 0;
   await session.copyIn('events', EVENT_COPY_COLUMNS, copy.events);
-  await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.pending);
+  if (counts === 'queue') {
+    await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.pending);
+  } else {
+    await session.query(CREATE_IMPORT_COUNTS, []);
+    await session.copyIn(IMPORT_COUNTS_TABLE, PENDING_COPY_COLUMNS, copy.pending);
+    await session.query(LOCK_FOR_IMPORT_COUNTS, []);
+    await session.query(ADD_IMPORT_COUNTS, []);
+  }
   return copy.rows;
 }
 
 /** copyAttached under a savepoint: undefined, and nothing written, when one of the message ids is stored already. */
-async function copyUnlessStored(session: BulkSession, chunk: EventChunk): Promise<number | undefined> {
+async function copyUnlessStored(
+  session: BulkSession,
+  chunk: EventChunk,
+  counts: CopyOptions['counts'],
+): Promise<number | undefined> {
   await session.query('savepoint copy_events', []);
   try {
     // Not released: the commit ends it, and a round trip less counts when a tracking batch of a few hundred events
     // is written.
-    return await copyAttached(session, chunk, new Set());
+    return await copyAttached(session, chunk, new Set(), counts);
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await session.query('rollback to savepoint copy_events', []);
@@ -66,17 +98,18 @@ async function attachAccounts(session: BulkSession, chunk: EventChunk): Promise<
  * Each event's account is its group, else (B2C) the user's own account, made first, else the account of the
  * user's contact, looked up once per chunk for the distinct ids. The COPY inserts only events whose message id is
  * not stored yet (see below); a unique violation that gets through means another writer stored one meanwhile, and
- * the caller loads the chunk again by statement. The events' counts are summed per account, day, user and name and
- * queued in usage_pending in the same transaction, so each stored event is counted once. Events whose account is
+ * the caller loads the chunk again by statement. The events' counts are summed per account, day, user and name and,
+ * in the same transaction, queued or added to the rollups (options.counts), so each stored event is counted once.
+ * Events whose account is
  * not known yet are kept in unattached_events, as the tracking API does, and counted when it appears.
  */
 export async function copyEvents(
   session: BulkSession,
   chunk: EventChunk,
   state: CopyState,
-  /** Filled with the message ids stored now, when given (the tracking API answers which were duplicates). */
-  storedIds?: Set<string>,
+  options: CopyOptions,
 ): Promise<Counts> {
+  const { counts, storedIds } = options;
   // In a function of its own, so that the lookup's rows are garbage before the COPY (a chunk's transaction spans
   // many young-generation collections, and whatever lives through two of them is promoted).
   await attachAccounts(session, chunk);
@@ -84,10 +117,10 @@ export async function copyEvents(
   // Optimistic, as when a file is loaded for the first time: a message id stored before makes the COPY fail with a
   // unique violation, and the chunk is copied again without the ids found stored. After such a chunk the next ones
   // look first, until one finds none: a re-run checks only until it is past the rows loaded before.
-  let inserted = state.checkFirst ? undefined : await copyUnlessStored(session, chunk);
+  let inserted = state.checkFirst ? undefined : await copyUnlessStored(session, chunk, counts);
   if (inserted === undefined) {
     const stored = await storedMessageIds(session, chunk.attachedMessageIds());
-    inserted = await copyAttached(session, chunk, stored);
+    inserted = await copyAttached(session, chunk, stored, counts);
     state.checkFirst = stored.size > 0;
   }
   if (storedIds && inserted > 0) for (const id of chunk.copiedMessageIds()) storedIds.add(id);

@@ -41,27 +41,27 @@ describe('createEventChunk', () => {
     expect(chunk.rows()).toEqual([]);
   });
 
-  it('copies attached events in id order, each id once, and sums their counts per account, day, user and name', () => {
+  it('copies attached events in id order (derived ids by day first), each id once, and sums their counts per account, day, user and name', () => {
     const chunk = createEventChunk(8, false);
-    chunk.add(2, 'r2', event('imp_ff00_0', { count: 2 }));
-    chunk.add(3, 'r3', event('imp_0a00_0', { count: 3, occurredAt: '2026-03-01T23:59:59.000Z' }));
+    chunk.add(2, 'r2', event('imp_20260301_ff00_0', { count: 2 }));
+    chunk.add(3, 'r3', event('imp_20260301_f000_0', { count: 3, occurredAt: '2026-03-01T23:59:59.000Z' }));
     chunk.add(4, 'r4', event('given-b', { accountExternalId: 'globex' }));
     // The same id as row 4, later in the file: not stored again (ON CONFLICT DO NOTHING keeps the first).
     chunk.add(5, 'r5', event('given-b', { accountExternalId: 'globex', count: 9 }));
-    chunk.add(6, 'r6', event('imp_5000_0', { accountExternalId: 'nobody' }));
+    chunk.add(6, 'r6', event('imp_20260301_5000_0', { accountExternalId: 'nobody' }));
     chunk.add(
       7,
       'r7',
-      event('imp_7000_0', { accountExternalId: null, userId: 'u2', occurredAt: '2026-03-02T00:00:00.000Z' }),
+      event('imp_20260302_0000_0', { accountExternalId: null, userId: 'u2', occurredAt: '2026-03-02T00:00:00.000Z' }),
     );
     expect(chunk.accountKeys()).toEqual({ groups: ['acme', 'globex', 'nobody'], users: ['u2'] });
     chunk.attach((by, key) => (by === 'group' ? { acme: ACME, globex: GLOBEX }[key] : key === 'u2' ? ACME : undefined));
 
-    const copy = chunk.copy(new Set(['imp_ff00_0']));
+    const copy = chunk.copy(new Set(['imp_20260301_ff00_0']));
     expect(copy.rows).toBe(3);
     expect(lines(copy.events)).toEqual([
-      `${ACME}\t2026-03-01T23:59:59.000Z\tu1\tLogin\timp_0a00_0\tacme\ttrack\t3\t\\N`,
-      `${ACME}\t2026-03-02T00:00:00.000Z\tu2\tLogin\timp_7000_0\t\\N\ttrack\t1\t\\N`,
+      `${ACME}\t2026-03-01T23:59:59.000Z\tu1\tLogin\timp_20260301_f000_0\tacme\ttrack\t3\t\\N`,
+      `${ACME}\t2026-03-02T00:00:00.000Z\tu2\tLogin\timp_20260302_0000_0\t\\N\ttrack\t1\t\\N`,
       `${GLOBEX}\t2026-03-01T10:00:00.000Z\tu1\tLogin\tgiven-b\tglobex\ttrack\t1\t\\N`,
     ]);
     expect(lines(copy.pending).sort()).toEqual([
@@ -70,7 +70,7 @@ describe('createEventChunk', () => {
       `${GLOBEX}\t2026-03-01\tu1\tLogin\t1`,
     ]);
     expect(chunk.unattached()).toEqual([
-      { event: event('imp_5000_0', { accountExternalId: 'nobody' }), group: 'nobody' },
+      { event: event('imp_20260301_5000_0', { accountExternalId: 'nobody' }), group: 'nobody' },
     ]);
 
     // Nothing stored before: every attached id once, and the two Login rows of acme on March 1 counted together.

@@ -84,9 +84,15 @@ function byteWriter(initial: number): ByteWriter {
   };
 }
 
-/** The order of a message id's first characters, as a number: ids derived by prepareEvent by their hash. */
+/**
+ * The order of a message id's first characters, as a number below 2^32: ids derived by prepareEvent
+ * (imp_<YYYYMMDD>_<hex>_<n>) by their day (22 bits: year × 372 + month × 31 + day) and the hash's first 10 bits.
+ */
 function idOrder(id: string): number {
-  if (id.startsWith('imp_')) return Number.parseInt(id.slice(4, 12), 16) || 0;
+  if (id.startsWith('imp_') && id.charCodeAt(12) === 95) {
+    const day = Number(id.slice(4, 8)) * 372 + Number(id.slice(8, 10)) * 31 + Number(id.slice(10, 12));
+    return day * 1024 + (Number.parseInt(id.slice(13, 16), 16) >> 2) || 0;
+  }
   let order = 0;
   for (let at = 0; at < 4; at++) order = order * 256 + Math.min(id.charCodeAt(at) || 0, 255);
   return order;

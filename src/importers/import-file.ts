@@ -34,9 +34,9 @@ export const DEFAULT_EVENT_CHUNK = 20_000;
 // Two chunks of events are stored side by side while the next is read: a third gained nothing measurable on a
 // two-core machine and held ~80 MB more (bench:import).
 const EVENT_CHUNKS_IN_FLIGHT = 2;
-// Events' counts wait in usage_pending until moved into the rollups (set-based, see flushUsageRollups). The import
-// moves them after about this many events, and at its end: often enough that the queue stays small and the
-// rollups follow a long import, rarely enough that the same rollup rows are not rewritten every second.
+// A chunk loaded by COPY adds its counts to the rollups itself; one loaded by statement (a chunk holding
+// a row the database refuses) queues them in usage_pending, as the tracking API does. The import moves the queue
+// into the rollups after about this many events, and at its end, so that the queue stays small.
 const ROLLUP_EVERY_EVENTS = 500_000;
 
 export interface ImportProgress {
@@ -150,7 +150,10 @@ async function loadEventChunk(
 ): Promise<{ counts: Counts; rejects: Reject[] }> {
   if (bulk) {
     try {
-      return { counts: await bulk.transaction((session) => copyEvents(session, chunk, options.state)), rejects: [] };
+      return {
+        counts: await bulk.transaction((session) => copyEvents(session, chunk, options.state, { counts: 'rollups' })),
+        rejects: [],
+      };
     } catch (error) {
       if (rowErrorReason(error) === undefined) throw error;
     }

@@ -56,7 +56,7 @@ async function storeByCopy(
   await bulk.transaction((session) => {
     // A transaction retried after a deadlock starts over: what the failed attempt stored was rolled back.
     stored.clear();
-    return copyEvents(session, chunk, state, stored);
+    return copyEvents(session, chunk, state, { counts: 'queue', storedIds: stored });
   });
   return stored;
 }

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { readMigrations } from '../src/db/migrate.js';
+import { importFile } from '../src/importers/import-file.js';
+import { testEngines } from './support/engines.js';
+
+// The content hashed for a row without a messageId: canonical JSON of the event, keys sorted (prepare-event.ts).
+const CONTENT =
+  '{"accountExternalId":"acme","count":2,"name":"Login","occurredAt":"2026-03-01T23:30:00.000Z","properties":{"plan":"pro"},"type":"track","userId":"u1"}';
+const DIGEST = createHash('sha256').update(CONTENT).digest('hex');
+
+describe.each(testEngines())('message ids of imported events on $engine', ({ open }) => {
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  it('puts the UTC day first, and an import from before that change still counts as loaded', async () => {
+    database = await open();
+    const db = database;
+    await db.withSession(async (q) => {
+      await q(`insert into accounts (id, external_id, name) values (gen_random_uuid(), 'acme', 'Acme')`);
+      // The row as an import stored it before migration 0007: imp_<the whole SHA-256>_<n>.
+      await q(
+        `insert into events (message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)
+         select $1, id, 'acme', 'u1', 'track', 'Login', '2026-03-01T23:30:00Z', 2, '{"plan":"pro"}' from accounts`,
+        [`imp_${DIGEST}_0`],
+      );
+      await q(
+        `insert into unattached_events (message_id, account_external_id, user_id, type, name, occurred_at)
+         values ($1, 'nobody', 'u9', 'track', 'Login', '2026-02-28T00:00:00Z'), ('client-id-1', 'nobody', 'u9', 'track', 'Login', '2026-02-28T00:00:00Z')`,
+        [`imp_${'ab'.repeat(32)}_3`],
+      );
+    });
+    const migration = readMigrations().find((m) => m.name === '0007_imported_ids_by_day');
+    if (!migration) throw new Error('migration 0007 is missing');
+    await db.withSession((q) => q(migration.sql));
+
+    const ids = await db.withSession(async (q) => [
+      ...(await q<{ message_id: string }>('select message_id from events')),
+      ...(await q<{ message_id: string }>('select message_id from unattached_events order by message_id')),
+    ]);
+    expect(ids.map((row) => row.message_id)).toEqual([
+      `imp_20260301_${DIGEST.slice(0, 32)}_0`,
+      'client-id-1',
+      `imp_20260228_${'ab'.repeat(16)}_3`,
+    ]);
+
+    // The same row imported again, and a second identical row: the first is loaded already, the second is new.
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-imported-ids-'));
+    const file = join(dir, 'events.csv');
+    writeFileSync(
+      file,
+      'user_id,group_id,event,timestamp,count,plan\n' +
+        'u1,acme,Login,2026-03-01T23:30:00Z,2,pro\n' +
+        'u1,acme,Login,2026-03-01T23:30:00Z,2,pro\n',
+    );
+    const summary = await importFile(db, { kind: 'events', file, databaseUrl: db.url });
+    expect(summary).toMatchObject({ inserted: 1, unchanged: 1, rejected: 0 });
+    const stored = await db.withSession((q) =>
+      q<{ message_id: string }>('select message_id from events order by message_id'),
+    );
+    expect(stored.map((row) => row.message_id)).toEqual([
+      `imp_20260301_${DIGEST.slice(0, 32)}_0`,
+      `imp_20260301_${DIGEST.slice(0, 32)}_1`,
+    ]);
+  });
+});
