@@ -60,4 +60,21 @@ export const CREATE_IMPORT_COUNTS = `create temp table if not exists ${IMPORT_CO
  * has committed before, and its counts are dropped, or waits until the chunk has committed, and deletes them.
  */
 export const LOCK_FOR_IMPORT_COUNTS = `select pg_advisory_xact_lock_shared(${FLUSH_LOCK_KEY})`;
-export const ADD_IMPORT_COUNTS = `with ${rollupUpserts(IMPORT_COUNTS_TABLE)} select 1`;
+/**
+ * As the flush (rollupUpserts), but the chunk's counts come summed per account, day, user and name already
+ * (EventChunk.copy): the users' rollup takes them without grouping them again, in sorted order still (writers then
+ * lock shared rows in one order, and the index takes keys in its order: unsorted, the upsert took half as long
+ * again).
+ */
+export const ADD_IMPORT_COUNTS = `with accounts_done as (
+    insert into usage_daily (account_id, day, event_name, events)
+    select account_id, day, event_name, sum(events) from ${IMPORT_COUNTS_TABLE}
+    where account_id in (select id from accounts)
+    group by account_id, day, event_name order by account_id, day, event_name
+    on conflict (account_id, day, event_name) do update set events = usage_daily.events + excluded.events
+  )
+  insert into usage_user_daily (account_id, day, user_id, event_name, events)
+  select account_id, day, user_id, event_name, events from ${IMPORT_COUNTS_TABLE}
+  where user_id is not null and account_id in (select id from accounts)
+  order by account_id, day, user_id, event_name
+  on conflict (account_id, day, user_id, event_name) do update set events = usage_user_daily.events + excluded.events`;
