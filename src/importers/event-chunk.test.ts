@@ -83,6 +83,17 @@ describe('createEventChunk', () => {
     ]);
   });
 
+  it('copies every row when a given id only looks derived (imp_…_ without the digits)', () => {
+    const ids = ['imp_ÿÿÿÿÿÿÿÿ_zzz', 'imp_!!!!!!!!_!!!', 'imp_99999999_fff_0', 'imp_20260301_abc_0', 'imp_x'];
+    const chunk = createEventChunk(8, false);
+    ids.forEach((id, index) => {
+      chunk.add(index + 2, `r${index}`, event(id));
+    });
+    chunk.attach(() => ACME);
+    const copied = lines(chunk.copy(new Set()).events).map((line) => line.split('\t')[4]);
+    expect(copied.sort()).toEqual([...ids].sort());
+  });
+
   it('B2C: a user without a group is their own account, first seen at their earliest event', () => {
     const chunk = createEventChunk(4, true);
     chunk.add(2, 'r2', event('imp_1_0', { accountExternalId: null, occurredAt: '2026-03-05T00:00:00.000Z' }));

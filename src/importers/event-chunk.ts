@@ -90,8 +90,22 @@ function byteWriter(initial: number): ByteWriter {
  */
 function idOrder(id: string): number {
   if (id.startsWith('imp_') && id.charCodeAt(12) === 95) {
-    const day = Number(id.slice(4, 8)) * 372 + Number(id.slice(8, 10)) * 31 + Number(id.slice(10, 12));
-    return day * 1024 + (Number.parseInt(id.slice(13, 16), 16) >> 2) || 0;
+    // Digits and hex digits by their character codes: this runs once per imported row.
+    const digits = (from: number, to: number) => {
+      let value = 0;
+      for (let at = from; at < to; at++) value = value * 10 + id.charCodeAt(at) - 48;
+      return value;
+    };
+    let hash = 0;
+    for (let at = 13; at < 16; at++) {
+      const code = id.charCodeAt(at);
+      hash = hash * 16 + (code <= 57 ? code - 48 : code - 87);
+    }
+    const day = digits(4, 8) * 372 + digits(8, 10) * 31 + digits(10, 12);
+    const order = day * 1024 + (hash >> 2);
+    // An id of the tracking API may look like one (imp_…_) without digits where they would be: its order is then
+    // whatever it is, but always a whole number in range, as the sort keys need.
+    if (Number.isInteger(order) && order >= 0 && order < 2 ** 32) return order;
   }
   let order = 0;
   for (let at = 0; at < 4; at++) order = order * 256 + Math.min(id.charCodeAt(at) || 0, 255);

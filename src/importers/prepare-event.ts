@@ -143,8 +143,14 @@ export function toImportedEvent(event: UsageEvent): ImportedEvent {
 export function derivedMessageId(occurredAt: string, hexDigest: string, seenBefore: number): string {
   // ISO 8601 as toISOString writes it: YYYY-MM-DD… (years 0–9999), ±YYYYYY-MM-DD… beyond; the migration's
   // to_char(…, 'YYYYMMDD') writes the year unsigned with at least four digits.
-  const date = occurredAt.length === 24 ? occurredAt.slice(0, 10) : occurredAt.slice(1, 13).replace(/^0+(?=\d{4})/, '');
-  return `imp_${date.replaceAll('-', '')}_${hexDigest.slice(0, 32)}_${seenBefore}`;
+  const day =
+    occurredAt.length === 24
+      ? occurredAt.slice(0, 4) + occurredAt.slice(5, 7) + occurredAt.slice(8, 10)
+      : occurredAt
+          .slice(1, 13)
+          .replace(/^0+(?=\d{4})/, '')
+          .replaceAll('-', '');
+  return `imp_${day}_${hexDigest.slice(0, 32)}_${seenBefore}`;
 }
 
 export interface EventOptions {
