@@ -11,10 +11,24 @@ import { makeUserAccounts } from './make-user-accounts.js';
 
 const UNIQUE_VIOLATION = '23505';
 
-/** What one chunk learns for the next: whether to look for stored message ids before the COPY. */
+/** What one chunk learns for the next. */
 export interface CopyState {
+  /** Whether to look for stored message ids before the COPY. */
   checkFirst: boolean;
+  /**
+   * How many more chunks of an import queue their counts rather than add them to the rollups: set when a chunk
+   * found most of its keys in the rollups already (a file repeating the same users, days and names), for which
+   * looking them up only to queue them cost more than queueing them outright. Then a chunk tries again.
+   */
+  queueCounts: number;
 }
+
+export function newCopyState(): CopyState {
+  return { checkFirst: false, queueCounts: 0 };
+}
+
+// After a chunk whose keys were mostly in the rollups already, this many chunks queue their counts outright.
+const QUEUE_COUNTS_CHUNKS = 8;
 
 export interface CopyOptions {
   /**
@@ -41,17 +55,20 @@ async function copyAttached(
   chunk: EventChunk,
   stored: ReadonlySet<string>,
   counts: CopyOptions['counts'],
+  state: CopyState,
 ): Promise<number> {
   const copy = chunk.copy(stored);
   if (copy.rows === 0) return 0;
   await session.copyIn('events', EVENT_COPY_COLUMNS, copy.events);
-  if (counts === 'queue') {
+  if (counts === 'queue' || state.queueCounts > 0) {
+    if (counts === 'rollups') state.queueCounts--;
     await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.pending);
   } else {
     await session.query(CREATE_IMPORT_COUNTS, []);
     await session.copyIn(IMPORT_COUNTS_TABLE, PENDING_COPY_COLUMNS, copy.pending);
     await session.query(LOCK_FOR_IMPORT_COUNTS, []);
-    await session.query(ADD_IMPORT_COUNTS, []);
+    const [added] = await session.query<{ keys: number; new_keys: number }>(ADD_IMPORT_COUNTS, []);
+    if (added && added.new_keys * 2 < added.keys) state.queueCounts = QUEUE_COUNTS_CHUNKS;
   }
   return copy.rows;
 }
@@ -61,12 +78,13 @@ async function copyUnlessStored(
   session: BulkSession,
   chunk: EventChunk,
   counts: CopyOptions['counts'],
+  state: CopyState,
 ): Promise<number | undefined> {
   await session.query('savepoint copy_events', []);
   try {
     // Not released: the commit ends it, and a round trip less counts when a tracking batch of a few hundred events
     // is written.
-    return await copyAttached(session, chunk, new Set(), counts);
+    return await copyAttached(session, chunk, new Set(), counts, state);
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await session.query('rollback to savepoint copy_events', []);
@@ -117,10 +135,10 @@ export async function copyEvents(
   // Optimistic, as when a file is loaded for the first time: a message id stored before makes the COPY fail with a
   // unique violation, and the chunk is copied again without the ids found stored. After such a chunk the next ones
   // look first, until one finds none: a re-run checks only until it is past the rows loaded before.
-  let inserted = state.checkFirst ? undefined : await copyUnlessStored(session, chunk, counts);
+  let inserted = state.checkFirst ? undefined : await copyUnlessStored(session, chunk, counts, state);
   if (inserted === undefined) {
     const stored = await storedMessageIds(session, chunk.attachedMessageIds());
-    inserted = await copyAttached(session, chunk, stored, counts);
+    inserted = await copyAttached(session, chunk, stored, counts, state);
     state.checkFirst = stored.size > 0;
   }
   if (storedIds && inserted > 0) for (const id of chunk.copiedMessageIds()) storedIds.add(id);

@@ -7,7 +7,7 @@ import { flushUsageRollups } from '../usage/roll-up-usage.js';
 import { type BulkConnections, openBulkConnections } from './bulk-session.js';
 import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
 import type { DateOrder } from './coerce-value.js';
-import { type CopyState, copyEvents } from './copy-events.js';
+import { type CopyState, copyEvents, newCopyState } from './copy-events.js';
 import { createEventChunk, type EventChunk } from './event-chunk.js';
 import { type ImportKind, type ImportKindName, importKinds } from './import-kinds.js';
 import {
@@ -278,7 +278,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   // server (their loading is idempotent and order-free); records one at a time, in the file's order.
   const parallel = kind.load === 'events' && database.engine === 'postgres' ? EVENT_CHUNKS_IN_FLIGHT : 1;
   const writer = kind.load === 'events' ? undefined : recordWriter(kind);
-  const state: CopyState = { checkFirst: false };
+  const state = newCopyState();
   const bulk =
     kind.load === 'events'
       ? openBulkConnections(database, { databaseUrl: request.databaseUrl, size: parallel, durable: false })

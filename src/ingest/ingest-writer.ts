@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { type BulkConnections, openBulkConnections } from '../importers/bulk-session.js';
-import { type CopyState, copyEvents } from '../importers/copy-events.js';
+import { type CopyState, copyEvents, newCopyState } from '../importers/copy-events.js';
 import { createEventChunk, type EventChunk } from '../importers/event-chunk.js';
 import { rowErrorReason } from '../importers/load-chunk.js';
 import { toImportedEvent } from '../importers/prepare-event.js';
@@ -66,7 +66,7 @@ function createIngestWriter(database: Database, parallel: number): IngestWriter 
   let running = 0;
   const bulk = openBulkConnections(database, { databaseUrl: database.url, size: parallel, durable: true });
   if (bulk) database.beforeClose(() => bulk.close());
-  const state: CopyState = { checkFirst: false };
+  const state = newCopyState();
   // Chunks are filled again once written: their buffers are allocated once per writer.
   const spare = { b2b: [] as EventChunk[], b2c: [] as EventChunk[] };
 

@@ -70,6 +70,7 @@ export const LOCK_FOR_IMPORT_COUNTS = `select pg_advisory_xact_lock_shared(${FLU
  *   flush to add to both rollups;
  * - accounts' rollup: the counts of the rows inserted above, summed per account, day and name; new keys inserted,
  *   the others queued without a user (the flush adds those to the accounts' rollup only).
+ * Answers how many keys the chunk had and how many were new to the users' rollup.
  */
 export const ADD_IMPORT_COUNTS = `with users_new as (
     insert into usage_user_daily (account_id, day, user_id, event_name, events)
@@ -95,9 +96,12 @@ export const ADD_IMPORT_COUNTS = `with users_new as (
     select account_id, day, event_name, events from daily order by account_id, day, event_name
     on conflict (account_id, day, event_name) do nothing
     returning account_id, day, event_name
+  ),
+  daily_queued as (
+    insert into usage_pending (account_id, day, user_id, event_name, events)
+    select d.account_id, d.day, null, d.event_name, d.events from daily d
+    where not exists (
+      select 1 from daily_new n where n.account_id = d.account_id and n.day = d.day and n.event_name = d.event_name
+    )
   )
-  insert into usage_pending (account_id, day, user_id, event_name, events)
-  select d.account_id, d.day, null, d.event_name, d.events from daily d
-  where not exists (
-    select 1 from daily_new n where n.account_id = d.account_id and n.day = d.day and n.event_name = d.event_name
-  )`;
+  select (select count(*) from ${IMPORT_COUNTS_TABLE})::int as keys, (select count(*) from users_new)::int as new_keys`;
