@@ -118,8 +118,8 @@ async function attachAccounts(session: BulkSession, chunk: EventChunk): Promise<
  * not stored yet (see below); a unique violation that gets through means another writer stored one meanwhile, and
  * the caller loads the chunk again by statement. The events' counts are summed per account, day, user and name and,
  * in the same transaction, queued or added to the rollups (options.counts), so each stored event is counted once.
- * Events whose account is
- * not known yet are kept in unattached_events, as the tracking API does, and counted when it appears.
+ * Events whose account is not known yet are kept in unattached_events, as the tracking API does, and counted when
+ * it appears.
  */
 export async function copyEvents(
   session: BulkSession,

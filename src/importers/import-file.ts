@@ -34,9 +34,10 @@ export const DEFAULT_EVENT_CHUNK = 20_000;
 // Two chunks of events are stored side by side while the next is read: a third gained nothing measurable on a
 // two-core machine and held ~80 MB more (bench:import).
 const EVENT_CHUNKS_IN_FLIGHT = 2;
-// A chunk loaded by COPY adds its counts to the rollups itself; one loaded by statement (a chunk holding
-// a row the database refuses) queues them in usage_pending, as the tracking API does. The import moves the queue
-// into the rollups after about this many events, and at its end, so that the queue stays small.
+// A chunk loaded by COPY inserts the rollup rows that are new itself and queues the counts of the others in
+// usage_pending (ADD_IMPORT_COUNTS); one loaded by statement (a chunk holding a row the database refuses) queues
+// them all, as the tracking API does. The import moves the queue into the rollups after about this many events,
+// and at its end, so that the queue stays small.
 const ROLLUP_EVERY_EVENTS = 500_000;
 
 export interface ImportProgress {

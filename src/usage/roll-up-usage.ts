@@ -6,32 +6,11 @@ import type { Executor } from '../server/route.js';
 const FLUSH_LOCK_KEY = 727_274_002;
 
 /**
- * The upserts adding counts (rows of account_id, day, user_id, event_name, events, keys possibly repeated) from
- * `source` to the daily rollups, as CTEs of one statement: each key's count grows by what arrived, keys in sorted
- * order (so that writers adding to the same rows wait for each other instead of deadlocking). Counts of an account
- * that no longer exists are dropped (the rollups have no foreign key: checking it row by row cost a third of the
- * flush).
- */
-function rollupUpserts(source: string): string {
-  return `accounts_done as (
-      insert into usage_daily (account_id, day, event_name, events)
-      select account_id, day, event_name, sum(events) from ${source}
-      where account_id in (select id from accounts)
-      group by account_id, day, event_name order by account_id, day, event_name
-      on conflict (account_id, day, event_name) do update set events = usage_daily.events + excluded.events
-    ),
-    users_done as (
-      insert into usage_user_daily (account_id, day, user_id, event_name, events)
-      select account_id, day, user_id, event_name, sum(events) from ${source}
-      where user_id is not null and account_id in (select id from accounts)
-      group by account_id, day, user_id, event_name order by account_id, day, user_id, event_name
-      on conflict (account_id, day, user_id, event_name) do update set events = usage_user_daily.events + excluded.events
-    )`;
-}
-
-/**
- * Moves every queued count into the daily rollups, incrementally, in one statement (see rollupUpserts). Returns how
- * many queued rows were moved; 0 also when another process is flushing right now.
+ * Moves every queued count into the daily rollups, incrementally (each key's count grows by what arrived), in one
+ * statement. Keys are upserted in sorted order, so that writers adding to the same rows wait for each other instead
+ * of deadlocking. Counts of an account deleted since they were queued are dropped (the rollups have no foreign key:
+ * checking it row by row cost a third of the flush). Returns how many queued rows were moved; 0 also when another
+ * process is flushing right now.
  */
 export async function flushUsageRollups(db: Executor): Promise<number> {
   const { rows } = await sql<{ moved: number | null }>`
@@ -40,7 +19,20 @@ export async function flushUsageRollups(db: Executor): Promise<number> {
       delete from usage_pending where (select held from lock)
       returning account_id, day, user_id, event_name, events
     ),
-    ${sql.raw(rollupUpserts('moved'))}
+    accounts_done as (
+      insert into usage_daily (account_id, day, event_name, events)
+      select account_id, day, event_name, sum(events) from moved
+      where account_id in (select id from accounts)
+      group by account_id, day, event_name order by account_id, day, event_name
+      on conflict (account_id, day, event_name) do update set events = usage_daily.events + excluded.events
+    ),
+    users_done as (
+      insert into usage_user_daily (account_id, day, user_id, event_name, events)
+      select account_id, day, user_id, event_name, sum(events) from moved
+      where user_id is not null and account_id in (select id from accounts)
+      group by account_id, day, user_id, event_name order by account_id, day, user_id, event_name
+      on conflict (account_id, day, user_id, event_name) do update set events = usage_user_daily.events + excluded.events
+    )
     select count(*)::int as moved from moved`.execute(db);
   return rows[0]?.moved ?? 0;
 }
@@ -70,7 +62,7 @@ export const LOCK_FOR_IMPORT_COUNTS = `select pg_advisory_xact_lock_shared(${FLU
  *   flush to add to both rollups;
  * - accounts' rollup: the counts of the rows inserted above, summed per account, day and name; new keys inserted,
  *   the others queued without a user (the flush adds those to the accounts' rollup only).
- * Answers how many keys the chunk had and how many were new to the users' rollup.
+ * Answers how many rows the chunk's counts had and how many of them were new to the users' rollup.
  */
 export const ADD_IMPORT_COUNTS = `with users_new as (
     insert into usage_user_daily (account_id, day, user_id, event_name, events)
