@@ -276,6 +276,13 @@ async function runOnce(scenario: Scenario, run: number, target: { databaseUrl?: 
   return { rate: scenario.events / seconds, copyRate, rollupLagSeconds };
 }
 
+async function dropDatabase(postgresUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
 async function main() {
   const postgres = await benchPostgres();
   const scenarios: Scenario[] = [
@@ -305,6 +312,8 @@ async function main() {
         }
         const result = await runOnce(scenario, run, { databaseUrl, dataDir });
         results.push(result);
+        // Dropped now, so that autovacuum does not work through this run's tables during the next one.
+        if (databaseUrl && postgres) await dropDatabase(postgres.url, `bench_ingest_${run}`);
         console.log(
           `  ${scenario.engine} run ${run + 1}: ${Math.round(result.rate).toLocaleString('en')} events/s via HTTP; raw COPY ${Math.round(result.copyRate).toLocaleString('en')} rows/s; ratio ${(result.rate / result.copyRate).toFixed(2)}; rollups current ${result.rollupLagSeconds.toFixed(2)} s after the last ack`,
         );
