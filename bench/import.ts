@@ -1,19 +1,25 @@
 // npm run bench:import — `pacer import events` of a 1,000,000-row CSV into PostgreSQL: rows/s and the importer's
 // peak memory, against a raw COPY of the same file into a plain table of the same database (the ceiling).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { benchPostgres } from './support/temp-postgres.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const ACCOUNTS = 2000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
+
+// The issue's floor for `pacer import events`, against which the CPU budget is printed.
+const FLOOR_RATE = 100_000;
+const seconds = (value: number | undefined) =>
+  value === undefined ? 'n/a (not on this machine)' : `${value.toFixed(1)} s`;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -77,6 +83,133 @@ async function checkpoint(postgresUrl: string): Promise<void> {
   await admin.end();
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL servers of this machine: each postmaster's own time and that of its
+ * children, those still running and those it has reaped. Undefined when none runs here (a server given by URL on
+ * another host). Clusters left idle beside the bench's add next to nothing.
+ */
+function postgresCpuSeconds(): number | undefined {
+  const ticksPerSecond = 100;
+  const stats = new Map<number, { comm: string; ppid: number; fields: number[] }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const close = text.lastIndexOf(')');
+    const comm = text.slice(text.indexOf('(') + 1, close);
+    // After the name: state, ppid, …; utime, stime, cutime, cstime are fields 14–17 of the whole line.
+    const rest = text.slice(close + 2).split(' ');
+    stats.set(Number(entry), { comm, ppid: Number(rest[1]), fields: rest.slice(11, 15).map(Number) });
+  }
+  let ticks = 0;
+  let found = false;
+  for (const [pid, stat] of stats) {
+    if (stat.comm !== 'postgres' || stats.get(stat.ppid)?.comm === 'postgres') continue;
+    found = true;
+    ticks += stat.fields.reduce((a, b) => a + b, 0);
+    for (const child of stats.values()) {
+      if (child.ppid === pid) ticks += (child.fields[0] as number) + (child.fields[1] as number);
+    }
+  }
+  return found ? ticks / ticksPerSecond : undefined;
+}
+
+const STORED = [
+  {
+    table: 'events',
+    columns: 'account_id, occurred_at, user_id, name, message_id, account_external_id, type, count, properties',
+    order: 'occurred_at, message_id',
+  },
+  { table: 'usage_user_daily', columns: 'account_id, day, user_id, event_name, events', order: 'day, account_id' },
+  { table: 'usage_daily', columns: 'account_id, day, event_name, events', order: 'day, account_id' },
+];
+
+/** The byte ranges of `parts` runs of whole lines, in order. */
+function lineRuns(bytes: Buffer, parts: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = 0;
+  for (let part = 1; part <= parts; part++) {
+    let end = part === parts ? bytes.length : Math.floor((bytes.length * part) / parts);
+    if (end < bytes.length) end = bytes.indexOf(10, end) + 1 || bytes.length;
+    runs.push([start, Math.max(start, end)]);
+    start = Math.max(start, end);
+  }
+  return runs;
+}
+
+/**
+ * The storage floor: what PostgreSQL alone spends to store what the import stored. The rows the import left in
+ * events and in both rollups are read back, and written by plain COPY (no parsing, lookups, conflict checks or
+ * counting) into the same tables of a new database, in the import's order, a chunk of each table per transaction,
+ * on as many sessions as the import uses. No importer could store them for less.
+ */
+async function storageFloor(postgresUrl: string, sourceUrl: string, accounts: string, name: string) {
+  const source = new pg.Client({ connectionString: sourceUrl });
+  await source.connect();
+  const exported: Buffer[] = [];
+  for (const { table, columns, order } of STORED) {
+    const parts: Buffer[] = [];
+    const stream = source.query(copyTo(`copy (select ${columns} from ${table} order by ${order}) to stdout`));
+    for await (const part of stream) parts.push(part as Buffer);
+    exported.push(Buffer.concat(parts));
+  }
+  await source.end();
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  timed(['import', 'accounts', accounts], url.toString());
+  const chunks = Math.ceil(ROWS / 20_000);
+  const runs = exported.map((bytes) => lineRuns(bytes, chunks));
+  const sessions = await Promise.all(
+    [0, 1].map(async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      return client;
+    }),
+  );
+  await checkpoint(postgresUrl);
+  const cpuBefore = postgresCpuSeconds();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    sessions.map(async (client) => {
+      while (next < chunks) {
+        const chunk = next++;
+        await client.query('begin');
+        for (const [index, { table, columns }] of STORED.entries()) {
+          const [from, to] = (runs[index] as [number, number][])[chunk] as [number, number];
+          if (to > from) {
+            await pipeline(
+              Readable.from([(exported[index] as Buffer).subarray(from, to)]),
+              client.query(copyFrom(`copy ${table} (${columns}) from stdin`)),
+            );
+          }
+        }
+        await client.query('commit');
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = postgresCpuSeconds();
+  await Promise.all(sessions.map((client) => client.end()));
+  const dropper = new pg.Client({ connectionString: postgresUrl });
+  await dropper.connect();
+  await dropper.query(`drop database ${name} with (force)`);
+  await dropper.end();
+  return {
+    rate: ROWS / seconds,
+    postgresCpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  };
+}
+
 /** One run: a new database, the accounts, then the timed import and a raw COPY of the same file. */
 async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: string, name: string) {
   const admin = new pg.Client({ connectionString: postgresUrl });
@@ -89,6 +222,7 @@ async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: 
   const databaseUrl = url.toString();
   timed(['import', 'accounts', accounts], databaseUrl);
   await checkpoint(postgresUrl);
+  const cpuBefore = postgresCpuSeconds();
   const started = performance.now();
   let report = '';
   try {
@@ -106,6 +240,11 @@ async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: 
     throw new Error(`import failed: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = postgresCpuSeconds();
+  const postgresCpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  const importerCpu =
+    Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0);
   const peakMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0) / 1024;
 
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -129,12 +268,13 @@ async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: 
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;
   await client.end();
+  const floor = await storageFloor(postgresUrl, databaseUrl, accounts, `${name}_floor`);
   // Dropped now, so that autovacuum does not work through this run's million rows during the next run.
   const dropper = new pg.Client({ connectionString: postgresUrl });
   await dropper.connect();
   await dropper.query(`drop database ${name} with (force)`);
   await dropper.end();
-  return { rate: ROWS / seconds, seconds, peakMb, copyRate: ROWS / copySeconds };
+  return { rate: ROWS / seconds, seconds, peakMb, copyRate: ROWS / copySeconds, importerCpu, postgresCpu, floor };
 }
 
 async function main() {
@@ -158,12 +298,15 @@ async function main() {
       console.log(
         `bench:import — ${ROWS.toLocaleString('en')} event rows, ${shape} (${(statSync(csv).size / 1e6).toFixed(0)} MB CSV), ${RUNS} runs, PostgreSQL`,
       );
-      const results: { rate: number; peakMb: number; copyRate: number }[] = [];
+      const results: Awaited<ReturnType<typeof runOnce>>[] = [];
       for (let run = 0; run < RUNS; run++) {
         const result = await runOnce(postgres.url, dir, csv, accounts, `bench_import_${run}`);
         results.push(result);
         console.log(
           `  run ${run + 1}: ${Math.round(result.rate).toLocaleString('en')} rows/s (${result.seconds.toFixed(1)} s, process start included), peak RSS ${result.peakMb.toFixed(0)} MB; raw COPY ${Math.round(result.copyRate).toLocaleString('en')} rows/s; ratio ${(result.rate / result.copyRate).toFixed(2)}${coldCluster ? ' (a new cluster: WAL files created during the run)' : ''}`,
+        );
+        console.log(
+          `         CPU: importer ${result.importerCpu.toFixed(1)} s, PostgreSQL ${seconds(result.postgresCpu)}; storage floor (the stored rows by plain COPY, no importer): ${Math.round(result.floor.rate).toLocaleString('en')} rows/s, PostgreSQL ${seconds(result.floor.postgresCpu)}`,
         );
         coldCluster = false;
       }
@@ -171,6 +314,17 @@ async function main() {
       const copy = median(results.map((r) => r.copyRate));
       console.log(
         `import events (${shape}): median ${Math.round(rate).toLocaleString('en')} rows/s, peak RSS median ${median(results.map((r) => r.peakMb)).toFixed(0)} MB, raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio ${(rate / copy).toFixed(2)}`,
+      );
+      // What a floor of FLOOR_RATE rows/s leaves: every core of the machine, for ROWS / FLOOR_RATE seconds.
+      const cores = availableParallelism();
+      const budget = (cores * ROWS) / FLOOR_RATE;
+      const definedMedian = (values: (number | undefined)[]) =>
+        values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
+      const importerCpu = median(results.map((r) => r.importerCpu));
+      const postgresCpu = definedMedian(results.map((r) => r.postgresCpu));
+      const floorCpu = definedMedian(results.map((r) => r.floor.postgresCpu));
+      console.log(
+        `  CPU for ${ROWS.toLocaleString('en')} rows (medians): importer ${importerCpu.toFixed(1)} s + PostgreSQL ${seconds(postgresCpu)}${postgresCpu === undefined ? '' : ` = ${(importerCpu + postgresCpu).toFixed(1)} s`}; storing the rows alone costs PostgreSQL ${seconds(floorCpu)} (floor ${Math.round(median(results.map((r) => r.floor.rate))).toLocaleString('en')} rows/s). ${FLOOR_RATE.toLocaleString('en')} rows/s would allow ${cores} cores × ${(ROWS / FLOOR_RATE).toFixed(1)} s = ${budget.toFixed(1)} CPU-s in all.`,
       );
       rmSync(csv, { force: true });
     }
