@@ -106,6 +106,23 @@ describe('parseInstant', () => {
     expect(reason(parseInstant('2026-03-01T24:00:00Z'))).toMatch(/not a time of day/);
     expect(reason(parseInstant('yesterday'))).toMatch(/must be a date-time/);
   });
+
+  it('reads UTC text to the millisecond, leap days by the Gregorian rule, and years before 100 as written', () => {
+    expect(iso('2026-06-01T12:34:56Z')).toBe('2026-06-01T12:34:56.000Z');
+    expect(iso('2026-06-01T12:34:56.5Z')).toBe('2026-06-01T12:34:56.500Z');
+    expect(iso('2026-06-01T12:34:56.05Z')).toBe('2026-06-01T12:34:56.050Z');
+    expect(iso('2026-12-31T23:59:59.999Z')).toBe('2026-12-31T23:59:59.999Z');
+    expect(iso('2024-02-29T08:00:00Z')).toBe('2024-02-29T08:00:00.000Z');
+    expect(iso('2000-02-29T08:00:00Z')).toBe('2000-02-29T08:00:00.000Z');
+    expect(reason(parseInstant('2100-02-29T08:00:00Z'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseInstant('2026-04-31T08:00:00Z'))).toMatch(/not a day of the calendar/);
+    expect(reason(parseInstant('2026-06-01T12:60:00Z'))).toMatch(/not a time of day/);
+    expect(reason(parseInstant('2026-00-10T12:00:00Z'))).toMatch(/not a day of the calendar/);
+    // Date.UTC alone would read year 50 as 1950, and miss the leap day of year 4 (1904 has one, 1900 not).
+    expect(iso('0050-06-01T00:00:00Z')).toBe('0050-06-01T00:00:00.000Z');
+    expect(iso('0004-02-29T10:00:00Z')).toBe('0004-02-29T10:00:00.000Z');
+    expect(iso('0050-06-01 09:00:00+01:00')).toBe('0050-06-01T08:00:00.000Z');
+  });
 });
 
 describe('coerceValue', () => {

@@ -120,8 +120,12 @@ function unixParts(seconds: number): DateTimeParts {
   };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days of a month (1–12) in the Gregorian calendar. */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 function parseDateTimeParts(value: unknown, order: DateOrder, expected: string): Parsed<DateTimeParts> {
@@ -179,6 +183,29 @@ function parseDateTimeParts(value: unknown, order: DateOrder, expected: string):
 
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+/** Date.UTC for every year: Date.UTC itself reads years 0–99 as 1900–1999. */
+function utcTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** The number the ASCII digits of text from `from` to `to` write (the caller has checked they are digits). */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) value = value * 10 + text.charCodeAt(at) - 48;
+  return value;
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -195,16 +222,33 @@ export function parseCalendarDate(value: unknown, order: DateOrder = 'ymd'): Par
 /** An instant. A date alone is midnight UTC; a date-time without a zone is read as UTC. */
 export function parseInstant(value: unknown, order: DateOrder = 'ymd'): Parsed<Date> {
   if (typeof value === 'string' && UTC_ISO.test(value)) {
-    // The common case, a million times over in an event export: Date.parse, once the day and hour are known to be real.
-    const date = new Date(Date.parse(value));
-    if (date.getUTCDate() === Number(value.slice(8, 10)) && date.getUTCHours() === Number(value.slice(11, 13))) {
-      return ok(date);
+    // The common case, a million times over in an event export: the digits read in place, and a real day and time of
+    // day made into a Date without parsing the text again.
+    const year = digitsAt(value, 0, 4);
+    const month = digitsAt(value, 5, 7);
+    const day = digitsAt(value, 8, 10);
+    const hour = digitsAt(value, 11, 13);
+    const minute = digitsAt(value, 14, 16);
+    const second = digitsAt(value, 17, 19);
+    // .s, .ss or .sss before the Z: tenths, hundredths or thousandths.
+    const fraction = value.length - 21;
+    const millisecond = fraction > 0 ? digitsAt(value, 20, 20 + fraction) * 10 ** (3 - fraction) : 0;
+    if (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysIn(year, month) &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59
+    ) {
+      return ok(new Date(utcTime(year, month, day, hour, minute, second, millisecond)));
     }
   }
   const parts = parseDateTimeParts(value, order, 'a date-time such as 2026-03-01T09:30:00Z or 2026-03-01 09:30:00');
   if (!parts.ok) return parts;
   const { year, month, day, hour, minute, second, millisecond, offsetMinutes } = parts.value;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
+  const utc = utcTime(year, month, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
   const date = new Date(utc);
   if (Number.isNaN(date.getTime())) return fail('is out of the range of dates');
   return ok(date);
