@@ -83,6 +83,47 @@ describe('createEventChunk', () => {
     ]);
   });
 
+  it("gives the users' rollup its keys by account and day, and the accounts' counts summed without the user", () => {
+    const chunk = createEventChunk(8, false);
+    // Globex first in the file, and days out of order: the rollup's lines come by account uuid, then day.
+    chunk.add(2, 'r2', event('g1', { accountExternalId: 'globex', occurredAt: '2026-03-02T09:00:00.000Z' }));
+    chunk.add(3, 'r3', event('a1', { occurredAt: '2026-03-02T09:00:00.000Z', count: 2 }));
+    chunk.add(4, 'r4', event('a2', { userId: 'u2', occurredAt: '2026-03-01T09:00:00.000Z', count: 3 }));
+    chunk.add(5, 'r5', event('a3', { userId: 'u3', occurredAt: '2026-03-02T11:00:00.000Z', count: 4 }));
+    // No user: the accounts' rollup only. A user whose id is the text \N is a user.
+    chunk.add(6, 'r6', event('a4', { userId: null, occurredAt: '2026-03-02T12:00:00.000Z', count: 5 }));
+    chunk.add(7, 'r7', event('a5', { userId: '\\N', name: 'Report', occurredAt: '2026-03-02T13:00:00.000Z' }));
+    chunk.add(8, 'r8', event('a6', { userId: 'u2', occurredAt: '2026-03-01T18:00:00.000Z', count: 6 }));
+    chunk.attach((by, key) => (by === 'group' ? { acme: ACME, globex: GLOBEX }[key] : undefined));
+    const copy = chunk.copy(new Set());
+    const byAccountAndDay = lines(copy.userRollups).map((line) => line.split('\t').slice(0, 2).join(' '));
+    expect(byAccountAndDay).toEqual([
+      `${ACME} 2026-03-01`,
+      `${ACME} 2026-03-02`,
+      `${ACME} 2026-03-02`,
+      `${ACME} 2026-03-02`,
+      `${GLOBEX} 2026-03-02`,
+    ]);
+    expect(lines(copy.userRollups).sort()).toEqual(
+      [
+        `${ACME}\t2026-03-01\tu2\tLogin\t9`,
+        `${ACME}\t2026-03-02\tu1\tLogin\t2`,
+        `${ACME}\t2026-03-02\tu3\tLogin\t4`,
+        `${ACME}\t2026-03-02\t\\\\N\tReport\t1`,
+        `${GLOBEX}\t2026-03-02\tu1\tLogin\t1`,
+      ].sort(),
+    );
+    expect(lines(copy.accountCounts).sort()).toEqual(
+      [
+        `${ACME}\t2026-03-01\t\\N\tLogin\t9`,
+        `${ACME}\t2026-03-02\t\\N\tLogin\t11`,
+        `${ACME}\t2026-03-02\t\\N\tReport\t1`,
+        `${GLOBEX}\t2026-03-02\t\\N\tLogin\t1`,
+      ].sort(),
+    );
+    expect(chunk.attachedAccountIds()).toEqual([ACME, GLOBEX]);
+  });
+
   it('copies every row when a given id only looks derived (imp_…_ without the digits)', () => {
     const ids = ['imp_ÿÿÿÿÿÿÿÿ_zzz', 'imp_!!!!!!!!_!!!', 'imp_99999999_fff_0', 'imp_20260301_abc_0', 'imp_x'];
     const chunk = createEventChunk(8, false);

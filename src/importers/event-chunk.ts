@@ -20,6 +20,15 @@ export const PENDING_COPY_COLUMNS = ['account_id', 'day', 'user_id', 'event_name
 const ACCOUNT_PLACE = ' '.repeat(36);
 // A line starts with the account, a tab and occurred_at, whose first ten characters are its UTC day.
 const DAY_END = ACCOUNT_PLACE.length + 1 + 10;
+// Above any day number (year × 372 + month × 31 + day for years up to 9999).
+const ACCOUNT_DAY_RANGE = 2 ** 22;
+
+/** The number the ASCII digits of buffer from `from` to `to` write. */
+function digitsIn(buffer: Buffer, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) value = value * 10 + (buffer[at] as number) - 48;
+  return value;
+}
 
 const NON_ASCII = /[^\0-\x7f]/;
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -124,7 +133,14 @@ export interface EventCopy {
   /** Lines for COPY events (EVENT_COPY_COLUMNS), roughly in message id order. */
   events: Buffer;
   /** Lines for COPY usage_pending: the events' counts summed per account, UTC day, user and name. */
-  pending: Buffer;
+  readonly pending: Buffer;
+  /**
+   * Lines for COPY usage_user_daily (PENDING_COPY_COLUMNS): those of `pending` that have a user, by account and
+   * day (the order of the rollup's index, for the locality of its inserts).
+   */
+  readonly userRollups: Buffer;
+  /** Lines for COPY usage_pending: the counts summed per account, UTC day and name, without a user. */
+  readonly accountCounts: Buffer;
   rows: number;
 }
 
@@ -150,6 +166,8 @@ export interface EventChunk {
   attachedMessageIds(): string[];
   /** The message ids of the rows the last copy() wrote. */
   copiedMessageIds(): string[];
+  /** The distinct accounts the attached rows belong to (uuids). */
+  attachedAccountIds(): string[];
   /**
    * The COPY text of the attached rows, but those whose id is stored already, and each id once (the first in the
    * file, as ON CONFLICT DO NOTHING keeps it).
@@ -164,14 +182,17 @@ export interface EventChunk {
 export function createEventChunk(capacity: number, userIsAccount: boolean): EventChunk {
   const lines = byteWriter(capacity * 128);
   const raws = byteWriter(capacity * 64);
-  // The counts of the last copy(), summed per key: written again for each copy.
+  // The counts of the last copy(), summed per key: written again for each copy, when asked for.
   const pending = byteWriter(capacity * 64);
+  const userRollups = byteWriter(capacity * 64);
+  const accountCounts = byteWriter(capacity * 16);
   const lineNumbers = new Float64Array(capacity);
   const lineStart = new Int32Array(capacity + 1);
   const rawStart = new Int32Array(capacity + 1);
-  // Offsets in each line: the tab after occurred_at and the one after name (the pending key is account, day, user
-  // and name), the one after message_id.
+  // Offsets in each line: the tab after occurred_at, the one after user and the one after name (the pending key is
+  // account, day, user and name), the one after message_id.
   const timeEnd = new Int32Array(capacity);
+  const userEnd = new Int32Array(capacity);
   const nameEnd = new Int32Array(capacity);
   const idEnd = new Int32Array(capacity);
   const counts = new Float64Array(capacity);
@@ -185,7 +206,15 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     slots: new Int32Array(tableSize),
     hashes: new Uint32Array(tableSize),
     sums: new Float64Array(capacity),
+    accountSums: new Float64Array(capacity),
+    accountDay: new Float64Array(capacity),
+    sortKeys: new Float64Array(capacity),
   };
+  // The account of each group and user key (attach()), and the rank of that account among the chunk's accounts in
+  // uuid order: what userRollups sorts by.
+  let accountIds: string[] = [];
+  let groupRank = new Int32Array(0);
+  let userRank = new Int32Array(0);
   // The account key of each row: its index among groups (≥ 0) or users (< 0: -1 - index), or NO_KEY.
   const keyOf = new Int32Array(capacity);
   const NO_KEY = -(2 ** 31);
@@ -232,17 +261,20 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     for (let at = from; at < to; at++) hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
     return hash >>> 0;
   };
-  const samePendingKey = (buffer: Buffer, row: number, other: number): boolean => {
+  /** Whether two rows have the same account and day, and the same bytes from `keyFrom[row]` to the name's end. */
+  const sameKey = (buffer: Buffer, row: number, other: number, keyFrom: Int32Array): boolean => {
     const start = lineStart[row] as number;
     const otherStart = lineStart[other] as number;
     for (let at = 0; at < DAY_END; at++) if (buffer[start + at] !== buffer[otherStart + at]) return false;
-    const from = timeEnd[row] as number;
+    const from = keyFrom[row] as number;
     const to = nameEnd[row] as number;
-    const otherFrom = timeEnd[other] as number;
+    const otherFrom = keyFrom[other] as number;
     if (to - from !== (nameEnd[other] as number) - otherFrom) return false;
     for (let at = 0; at < to - from; at++) if (buffer[from + at] !== buffer[otherFrom + at]) return false;
     return true;
   };
+  // The tab before the name: the account key runs from there to the name's end (the pending key from timeEnd).
+  const nameStart = userEnd;
   const rawOf = (row: number) => text(raws.bytes(), rawStart[row] as number, rawStart[row + 1] as number);
   const keyIndex = (index: Map<string, number>, key: string) => {
     let found = index.get(key);
@@ -251,6 +283,41 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       index.set(key, found);
     }
     return found;
+  };
+
+  /**
+   * Writes accountDay[row] for each key row: the rank of its account among the chunk's (uuid order) × 2^22 + its
+   * day (year × 372 + month × 31 + day, from occurred_at's YYYY-MM-DD): one number that orders and tells apart the
+   * account and day of keys.
+   */
+  const markAccountDays = (buffer: Buffer, keyRows: number[]) => {
+    const { accountDay } = scratch;
+    for (const row of keyRows) {
+      const at = (lineStart[row] as number) + ACCOUNT_PLACE.length + 1;
+      const day =
+        digitsIn(buffer, at, at + 4) * 372 + digitsIn(buffer, at + 5, at + 7) * 31 + digitsIn(buffer, at + 8, at + 10);
+      const key = keyOf[row] as number;
+      const rank = key >= 0 ? (groupRank[key] as number) : (userRank[-1 - key] as number);
+      accountDay[row] = rank * ACCOUNT_DAY_RANGE + day;
+    }
+  };
+
+  /**
+   * Key rows by account and day (markAccountDays first): numbers made of those and the key's place, sorted as
+   * numbers. In the order they came when those numbers would not be exact.
+   */
+  const rollupOrder = (keyRows: number[]): number[] => {
+    const { accountDay, sortKeys } = scratch;
+    const count = keyRows.length;
+    if (accountIds.length * ACCOUNT_DAY_RANGE * count >= 2 ** 53) return keyRows;
+    const keys = sortKeys.subarray(0, count);
+    for (let index = 0; index < count; index++) {
+      keys[index] = (accountDay[keyRows[index] as number] as number) * count + index;
+    }
+    keys.sort();
+    const ordered = new Array<number>(count);
+    for (let index = 0; index < count; index++) ordered[index] = keyRows[(keys[index] as number) % count] as number;
+    return ordered;
   };
 
   return {
@@ -263,6 +330,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       groupIndex.clear();
       userIndex.clear();
       firstSeen.clear();
+      accountIds = [];
       givenIds = false;
       size = 0;
     },
@@ -283,16 +351,19 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       counts[row] = event.count;
       order[row] = idOrder(event.messageId) * INDEX_RANGE + row;
       const start = lines.length();
-      const head = `${ACCOUNT_PLACE}\t${event.occurredAt}\t${copyText(event.userId)}\t${copyText(event.name)}`;
+      const user = copyText(event.userId);
+      const head = `${ACCOUNT_PLACE}\t${event.occurredAt}\t${user}\t${copyText(event.name)}`;
       const id = copyText(event.messageId);
       const tail = `\t${id}\t${copyText(group)}\t${event.type}\t${event.count}\t${copyText(event.properties)}\n`;
       timeEnd[row] = start + ACCOUNT_PLACE.length + 1 + event.occurredAt.length;
       if (NON_ASCII.test(head) || NON_ASCII.test(id)) {
+        userEnd[row] = (timeEnd[row] as number) + 1 + Buffer.byteLength(user);
         nameEnd[row] = start + lines.write(head);
         idEnd[row] = (nameEnd[row] as number) + 1 + Buffer.byteLength(id);
         lines.write(tail);
       } else {
         // One byte a character: the offsets are the text's, and the line is written at once.
+        userEnd[row] = (timeEnd[row] as number) + 1 + user.length;
         nameEnd[row] = start + head.length;
         idEnd[row] = start + head.length + 1 + id.length;
         lines.write(head + tail);
@@ -306,6 +377,10 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     attach(accountOf) {
       const groups = [...groupIndex.keys()].map((key) => accountOf('group', key));
       const users = [...userIndex.keys()].map((key) => accountOf('user', key));
+      accountIds = [...new Set([...groups, ...users].filter((id) => id !== undefined))].sort();
+      const rank = new Map(accountIds.map((id, index) => [id, index]));
+      groupRank = Int32Array.from(groups, (id) => (id === undefined ? -1 : (rank.get(id) as number)));
+      userRank = Int32Array.from(users, (id) => (id === undefined ? -1 : (rank.get(id) as number)));
       const buffer = lines.bytes();
       for (let row = 0; row < size; row++) {
         const key = keyOf[row] as number;
@@ -319,6 +394,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       for (let row = 0; row < size; row++) if (attached[row]) ids.push(messageIdOf(row));
       return ids;
     },
+    attachedAccountIds: () => accountIds,
     copiedMessageIds() {
       const ids: string[] = [];
       for (let row = 0; row < size; row++) if (attached[row] && !scratch.skip[row]) ids.push(messageIdOf(row));
@@ -372,21 +448,96 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
             sums[row] = counts[row] as number;
             break;
           }
-          if (hashes[slot] === hash && samePendingKey(buffer, row, other)) {
+          if (hashes[slot] === hash && sameKey(buffer, row, other, timeEnd)) {
             sums[other] = (sums[other] as number) + (counts[row] as number);
             break;
           }
           slot = (slot + 1) & (slots.length - 1);
         }
       }
-      pending.clear();
-      for (const row of keyRows) {
+      /** A key's line: its account and day, the bytes from `from` to the name's end, and its sum. */
+      const writeKey = (writer: ByteWriter, row: number, from: number, sum: number) => {
         const start = lineStart[row] as number;
-        pending.copy(buffer, start, start + DAY_END);
-        pending.copy(buffer, timeEnd[row] as number, nameEnd[row] as number);
-        pending.write(`\t${sums[row]}\n`);
-      }
-      return { events: buffer.subarray(length, end), pending: pending.bytes(), rows };
+        writer.copy(buffer, start, start + DAY_END);
+        writer.copy(buffer, from, nameEnd[row] as number);
+        writer.write(`\t${sum}\n`);
+      };
+      let marked = false;
+      const markOnce = () => {
+        if (!marked) markAccountDays(buffer, keyRows);
+        marked = true;
+      };
+      /** Whether other's name has the bytes of buffer from `from` to `to`. */
+      const sameBytes = (buffer: Buffer, from: number, to: number, other: number) => {
+        const otherFrom = (nameStart[other] as number) + 1;
+        if ((nameEnd[other] as number) - otherFrom !== to - from) return false;
+        for (let at = 0; at < to - from; at++) if (buffer[from + at] !== buffer[otherFrom + at]) return false;
+        return true;
+      };
+      // Each made when asked for (an import chunk wants the rollups' lines, a tracking batch the queue's), from what
+      // this copy() summed: before the next copy() or clear().
+      return {
+        events: buffer.subarray(length, end),
+        rows,
+        get pending() {
+          pending.clear();
+          for (const row of keyRows) writeKey(pending, row, timeEnd[row] as number, sums[row] as number);
+          return pending.bytes();
+        },
+        get userRollups() {
+          markOnce();
+          userRollups.clear();
+          for (const row of rollupOrder(keyRows)) {
+            // The user's field is \N for a row without one (a user id written \N would be escaped, \\N).
+            const from = (timeEnd[row] as number) + 1;
+            if ((userEnd[row] as number) - from === 2 && buffer[from] === 92 && buffer[from + 1] === 78) continue;
+            writeKey(userRollups, row, timeEnd[row] as number, sums[row] as number);
+          }
+          return userRollups.bytes();
+        },
+        get accountCounts() {
+          // The pending keys summed again without their user, in the same kind of table, by account and day (one
+          // number) and name.
+          markOnce();
+          slots.fill(-1);
+          const { accountDay, accountSums } = scratch;
+          const accountRows: number[] = [];
+          for (const row of keyRows) {
+            const from = (nameStart[row] as number) + 1;
+            const to = nameEnd[row] as number;
+            const mark = accountDay[row] as number;
+            let hash = Math.imul(0x811c9dc5 ^ (mark % 2 ** 22), 0x01000193);
+            hash = Math.imul(hash ^ Math.floor(mark / 2 ** 22), 0x01000193);
+            for (let at = from; at < to; at++) hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
+            hash >>>= 0;
+            let slot = hash & (slots.length - 1);
+            for (;;) {
+              const other = slots[slot] as number;
+              if (other === -1) {
+                slots[slot] = row;
+                hashes[slot] = hash;
+                accountRows.push(row);
+                accountSums[row] = sums[row] as number;
+                break;
+              }
+              if (hashes[slot] === hash && accountDay[other] === mark && sameBytes(buffer, from, to, other)) {
+                accountSums[other] = (accountSums[other] as number) + (sums[row] as number);
+                break;
+              }
+              slot = (slot + 1) & (slots.length - 1);
+            }
+          }
+          accountCounts.clear();
+          for (const row of accountRows) {
+            const start = lineStart[row] as number;
+            accountCounts.copy(buffer, start, start + DAY_END);
+            accountCounts.write('\t\\N');
+            accountCounts.copy(buffer, nameStart[row] as number, nameEnd[row] as number);
+            accountCounts.write(`\t${accountSums[row]}\n`);
+          }
+          return accountCounts.bytes();
+        },
+      };
     },
     unattached() {
       const kept: { event: ImportedEvent; group: string | null }[] = [];
