@@ -20,8 +20,6 @@ export const PENDING_COPY_COLUMNS = ['account_id', 'day', 'user_id', 'event_name
 const ACCOUNT_PLACE = ' '.repeat(36);
 // A line starts with the account, a tab and occurred_at, whose first ten characters are its UTC day.
 const DAY_END = ACCOUNT_PLACE.length + 1 + 10;
-// Above any day number (year × 372 + month × 31 + day for years up to 9999).
-const ACCOUNT_DAY_RANGE = 2 ** 22;
 
 /** The number the ASCII digits of buffer from `from` to `to` write. */
 function digitsIn(buffer: Buffer, from: number, to: number): number {
@@ -57,6 +55,8 @@ interface ByteWriter {
   reserve(bytes: number): Buffer;
   /** Appends bytes from another buffer. */
   copy(from: Buffer, start: number, end: number): void;
+  /** Appends a tab, a whole number 0 or more (below 2^53) in decimal, and a line break. */
+  lastField(value: number): void;
   length(): number;
   bytes(): Buffer;
 }
@@ -87,6 +87,23 @@ function byteWriter(initial: number): ByteWriter {
       // Short ranges: a loop costs less than Buffer.copy's checks.
       reserve(end - start);
       for (let at = start; at < end; at++) buffer[length++] = from[at] as number;
+    },
+    lastField(value) {
+      // Digit by digit into the buffer: a string for each would be garbage a million times over.
+      reserve(18);
+      buffer[length++] = 9;
+      const first = length;
+      let rest = value;
+      do {
+        buffer[length++] = 48 + (rest % 10);
+        rest = Math.floor(rest / 10);
+      } while (rest > 0);
+      for (let left = first, right = length - 1; left < right; left++, right--) {
+        const digit = buffer[left] as number;
+        buffer[left] = buffer[right] as number;
+        buffer[right] = digit;
+      }
+      buffer[length++] = 10;
     },
     length: () => length,
     bytes: () => buffer.subarray(0, length),
@@ -207,7 +224,10 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     hashes: new Uint32Array(tableSize),
     sums: new Float64Array(capacity),
     accountSums: new Float64Array(capacity),
-    accountDay: new Float64Array(capacity),
+    // Of each key row, its account's rank among the chunk's (uuid order) and its day (year × 372 + month × 31 +
+    // day): what the rollups' lines are ordered and summed by.
+    accountRank: new Int32Array(capacity),
+    dayNumber: new Int32Array(capacity),
     sortKeys: new Float64Array(capacity),
   };
   // The account of each group and user key (attach()), and the rank of that account among the chunk's accounts in
@@ -261,20 +281,17 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     for (let at = from; at < to; at++) hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
     return hash >>> 0;
   };
-  /** Whether two rows have the same account and day, and the same bytes from `keyFrom[row]` to the name's end. */
-  const sameKey = (buffer: Buffer, row: number, other: number, keyFrom: Int32Array): boolean => {
+  const samePendingKey = (buffer: Buffer, row: number, other: number): boolean => {
     const start = lineStart[row] as number;
     const otherStart = lineStart[other] as number;
     for (let at = 0; at < DAY_END; at++) if (buffer[start + at] !== buffer[otherStart + at]) return false;
-    const from = keyFrom[row] as number;
+    const from = timeEnd[row] as number;
     const to = nameEnd[row] as number;
-    const otherFrom = keyFrom[other] as number;
+    const otherFrom = timeEnd[other] as number;
     if (to - from !== (nameEnd[other] as number) - otherFrom) return false;
     for (let at = 0; at < to - from; at++) if (buffer[from + at] !== buffer[otherFrom + at]) return false;
     return true;
   };
-  // The tab before the name: the account key runs from there to the name's end (the pending key from timeEnd).
-  const nameStart = userEnd;
   const rawOf = (row: number) => text(raws.bytes(), rawStart[row] as number, rawStart[row + 1] as number);
   const keyIndex = (index: Map<string, number>, key: string) => {
     let found = index.get(key);
@@ -285,20 +302,15 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     return found;
   };
 
-  /**
-   * Writes accountDay[row] for each key row: the rank of its account among the chunk's (uuid order) × 2^22 + its
-   * day (year × 372 + month × 31 + day, from occurred_at's YYYY-MM-DD): one number that orders and tells apart the
-   * account and day of keys.
-   */
+  /** Fills accountRank and dayNumber for each key row. */
   const markAccountDays = (buffer: Buffer, keyRows: number[]) => {
-    const { accountDay } = scratch;
+    const { accountRank, dayNumber } = scratch;
     for (const row of keyRows) {
       const at = (lineStart[row] as number) + ACCOUNT_PLACE.length + 1;
-      const day =
+      dayNumber[row] =
         digitsIn(buffer, at, at + 4) * 372 + digitsIn(buffer, at + 5, at + 7) * 31 + digitsIn(buffer, at + 8, at + 10);
       const key = keyOf[row] as number;
-      const rank = key >= 0 ? (groupRank[key] as number) : (userRank[-1 - key] as number);
-      accountDay[row] = rank * ACCOUNT_DAY_RANGE + day;
+      accountRank[row] = key >= 0 ? (groupRank[key] as number) : (userRank[-1 - key] as number);
     }
   };
 
@@ -307,17 +319,109 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
    * numbers. In the order they came when those numbers would not be exact.
    */
   const rollupOrder = (keyRows: number[]): number[] => {
-    const { accountDay, sortKeys } = scratch;
+    const { accountRank, dayNumber, sortKeys } = scratch;
     const count = keyRows.length;
-    if (accountIds.length * ACCOUNT_DAY_RANGE * count >= 2 ** 53) return keyRows;
+    let firstDay = 2 ** 31;
+    let lastDay = 0;
+    for (const row of keyRows) {
+      const day = dayNumber[row] as number;
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
+    }
+    const days = lastDay - firstDay + 1;
+    if (accountIds.length * days * count >= 2 ** 53) return keyRows;
     const keys = sortKeys.subarray(0, count);
     for (let index = 0; index < count; index++) {
-      keys[index] = (accountDay[keyRows[index] as number] as number) * count + index;
+      const row = keyRows[index] as number;
+      keys[index] = ((accountRank[row] as number) * days + (dayNumber[row] as number) - firstDay) * count + index;
     }
     keys.sort();
     const ordered = new Array<number>(count);
     for (let index = 0; index < count; index++) ordered[index] = keyRows[(keys[index] as number) % count] as number;
     return ordered;
+  };
+
+  /** A key's line: its account and day, the bytes from `from` to the name's end, and its sum. */
+  const writeKey = (writer: ByteWriter, buffer: Buffer, row: number, from: number, sum: number) => {
+    const start = lineStart[row] as number;
+    writer.copy(buffer, start, start + DAY_END);
+    writer.copy(buffer, from, nameEnd[row] as number);
+    writer.lastField(sum);
+  };
+
+  const writePending = (buffer: Buffer, keyRows: number[]) => {
+    const { sums } = scratch;
+    pending.clear();
+    for (const row of keyRows) writeKey(pending, buffer, row, timeEnd[row] as number, sums[row] as number);
+    return pending.bytes();
+  };
+
+  const writeUserRollups = (buffer: Buffer, keyRows: number[]) => {
+    const { sums } = scratch;
+    userRollups.clear();
+    for (const row of rollupOrder(keyRows)) {
+      // The user's field is \N for a row without one (a user id written \N would be escaped, \\N).
+      const from = (timeEnd[row] as number) + 1;
+      if ((userEnd[row] as number) - from === 2 && buffer[from] === 92 && buffer[from + 1] === 78) continue;
+      writeKey(userRollups, buffer, row, timeEnd[row] as number, sums[row] as number);
+    }
+    return userRollups.bytes();
+  };
+
+  /** Whether two rows have the same name (the bytes after the tab that ends their user). */
+  const sameName = (buffer: Buffer, row: number, other: number) => {
+    const from = (userEnd[row] as number) + 1;
+    const otherFrom = (userEnd[other] as number) + 1;
+    const length = (nameEnd[row] as number) - from;
+    if ((nameEnd[other] as number) - otherFrom !== length) return false;
+    for (let at = 0; at < length; at++) if (buffer[from + at] !== buffer[otherFrom + at]) return false;
+    return true;
+  };
+
+  /** The pending keys summed again without their user, in the same kind of table as copy()'s, by account, day and name. */
+  const writeAccountCounts = (buffer: Buffer, keyRows: number[]) => {
+    const { slots, hashes, sums, accountSums, accountRank, dayNumber } = scratch;
+    slots.fill(-1);
+    const accountRows: number[] = [];
+    for (const row of keyRows) {
+      const rank = accountRank[row] as number;
+      const day = dayNumber[row] as number;
+      let hash = Math.imul(Math.imul(0x811c9dc5 ^ rank, 0x01000193) ^ day, 0x01000193);
+      for (let at = (userEnd[row] as number) + 1; at < (nameEnd[row] as number); at++) {
+        hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
+      }
+      hash >>>= 0;
+      let slot = hash & (slots.length - 1);
+      for (;;) {
+        const other = slots[slot] as number;
+        if (other === -1) {
+          slots[slot] = row;
+          hashes[slot] = hash;
+          accountRows.push(row);
+          accountSums[row] = sums[row] as number;
+          break;
+        }
+        if (
+          hashes[slot] === hash &&
+          accountRank[other] === rank &&
+          dayNumber[other] === day &&
+          sameName(buffer, row, other)
+        ) {
+          accountSums[other] = (accountSums[other] as number) + (sums[row] as number);
+          break;
+        }
+        slot = (slot + 1) & (slots.length - 1);
+      }
+    }
+    accountCounts.clear();
+    for (const row of accountRows) {
+      const start = lineStart[row] as number;
+      accountCounts.copy(buffer, start, start + DAY_END);
+      accountCounts.write('\t\\N');
+      accountCounts.copy(buffer, userEnd[row] as number, nameEnd[row] as number);
+      accountCounts.lastField(accountSums[row] as number);
+    }
+    return accountCounts.bytes();
   };
 
   return {
@@ -448,94 +552,33 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
             sums[row] = counts[row] as number;
             break;
           }
-          if (hashes[slot] === hash && sameKey(buffer, row, other, timeEnd)) {
+          if (hashes[slot] === hash && samePendingKey(buffer, row, other)) {
             sums[other] = (sums[other] as number) + (counts[row] as number);
             break;
           }
           slot = (slot + 1) & (slots.length - 1);
         }
       }
-      /** A key's line: its account and day, the bytes from `from` to the name's end, and its sum. */
-      const writeKey = (writer: ByteWriter, row: number, from: number, sum: number) => {
-        const start = lineStart[row] as number;
-        writer.copy(buffer, start, start + DAY_END);
-        writer.copy(buffer, from, nameEnd[row] as number);
-        writer.write(`\t${sum}\n`);
-      };
+      // Each made when asked for (an import chunk wants the rollups' lines, a tracking batch the queue's), from what
+      // this copy() summed: before the next copy() or clear().
       let marked = false;
-      const markOnce = () => {
+      const mark = () => {
         if (!marked) markAccountDays(buffer, keyRows);
         marked = true;
       };
-      /** Whether other's name has the bytes of buffer from `from` to `to`. */
-      const sameBytes = (buffer: Buffer, from: number, to: number, other: number) => {
-        const otherFrom = (nameStart[other] as number) + 1;
-        if ((nameEnd[other] as number) - otherFrom !== to - from) return false;
-        for (let at = 0; at < to - from; at++) if (buffer[from + at] !== buffer[otherFrom + at]) return false;
-        return true;
-      };
-      // Each made when asked for (an import chunk wants the rollups' lines, a tracking batch the queue's), from what
-      // this copy() summed: before the next copy() or clear().
       return {
         events: buffer.subarray(length, end),
         rows,
         get pending() {
-          pending.clear();
-          for (const row of keyRows) writeKey(pending, row, timeEnd[row] as number, sums[row] as number);
-          return pending.bytes();
+          return writePending(buffer, keyRows);
         },
         get userRollups() {
-          markOnce();
-          userRollups.clear();
-          for (const row of rollupOrder(keyRows)) {
-            // The user's field is \N for a row without one (a user id written \N would be escaped, \\N).
-            const from = (timeEnd[row] as number) + 1;
-            if ((userEnd[row] as number) - from === 2 && buffer[from] === 92 && buffer[from + 1] === 78) continue;
-            writeKey(userRollups, row, timeEnd[row] as number, sums[row] as number);
-          }
-          return userRollups.bytes();
+          mark();
+          return writeUserRollups(buffer, keyRows);
         },
         get accountCounts() {
-          // The pending keys summed again without their user, in the same kind of table, by account and day (one
-          // number) and name.
-          markOnce();
-          slots.fill(-1);
-          const { accountDay, accountSums } = scratch;
-          const accountRows: number[] = [];
-          for (const row of keyRows) {
-            const from = (nameStart[row] as number) + 1;
-            const to = nameEnd[row] as number;
-            const mark = accountDay[row] as number;
-            let hash = Math.imul(0x811c9dc5 ^ (mark % 2 ** 22), 0x01000193);
-            hash = Math.imul(hash ^ Math.floor(mark / 2 ** 22), 0x01000193);
-            for (let at = from; at < to; at++) hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
-            hash >>>= 0;
-            let slot = hash & (slots.length - 1);
-            for (;;) {
-              const other = slots[slot] as number;
-              if (other === -1) {
-                slots[slot] = row;
-                hashes[slot] = hash;
-                accountRows.push(row);
-                accountSums[row] = sums[row] as number;
-                break;
-              }
-              if (hashes[slot] === hash && accountDay[other] === mark && sameBytes(buffer, from, to, other)) {
-                accountSums[other] = (accountSums[other] as number) + (sums[row] as number);
-                break;
-              }
-              slot = (slot + 1) & (slots.length - 1);
-            }
-          }
-          accountCounts.clear();
-          for (const row of accountRows) {
-            const start = lineStart[row] as number;
-            accountCounts.copy(buffer, start, start + DAY_END);
-            accountCounts.write('\t\\N');
-            accountCounts.copy(buffer, nameStart[row] as number, nameEnd[row] as number);
-            accountCounts.write(`\t${accountSums[row]}\n`);
-          }
-          return accountCounts.bytes();
+          mark();
+          return writeAccountCounts(buffer, keyRows);
         },
       };
     },
