@@ -100,6 +100,8 @@ async function openPostgres(url: string): Promise<Database> {
     async close() {
       await runHooks(closeHooks);
       await db.destroy();
+      // Kysely ends the pool only once it has run a query itself; withSession takes its clients from the pool.
+      if (!pool.ended) await pool.end();
     },
   };
 }
