@@ -144,6 +144,13 @@ async function* readLines(stream: Readable): AsyncGenerator<string[]> {
   if (rest !== '') yield [rest];
 }
 
+// Characters of text parsed before the rows read from them are handed on, and the most rows handed on at once: the
+// rows of a whole 64 KB piece, alive together while they were prepared, lived through V8's young-generation
+// collections and were copied, then promoted, by the megabyte (bench:import: half the collector's time, and
+// steadier).
+const ROWS_SLICE = 16 * 1024;
+const ROWS_PER_BATCH = 256;
+
 /** Rows of delimited text (CSV, or semicolons or tabs), in batches as the file's pieces arrive. */
 async function* delimitedRows(text: Readable, delimiter: string, header: Header): AsyncGenerator<SourceRow[]> {
   let columns = header.columns;
@@ -165,10 +172,15 @@ async function* delimitedRows(text: Readable, delimiter: string, header: Header)
   });
   const decoder = new StringDecoder('utf8');
   for await (const pieces of readBatches(text)) {
-    for (const piece of pieces as Buffer[]) parser.push(decoder.write(piece));
-    if (rows.length > 0) {
-      yield rows;
-      rows = [];
+    for (const piece of pieces as Buffer[]) {
+      const decoded = decoder.write(piece);
+      for (let from = 0; from < decoded.length; from += ROWS_SLICE) {
+        parser.push(decoded.slice(from, from + ROWS_SLICE));
+        if (rows.length > 0) {
+          yield rows;
+          rows = [];
+        }
+      }
     }
   }
   parser.push(decoder.end());
@@ -185,9 +197,13 @@ const WHITESPACE = /[ \t]+/;
 async function* whitespaceRows(text: Readable, header: Header): AsyncGenerator<SourceRow[]> {
   let columns = header.columns;
   let line = 0;
+  let rows: SourceRow[] = [];
   for await (const lines of readLines(text)) {
-    const rows: SourceRow[] = [];
     for (const rawLine of lines) {
+      if (rows.length >= ROWS_PER_BATCH) {
+        yield rows;
+        rows = [];
+      }
       line++;
       let raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
       if (line === 1 && raw.startsWith('\uFEFF')) raw = raw.slice(1);
@@ -210,15 +226,19 @@ async function* whitespaceRows(text: Readable, header: Header): AsyncGenerator<S
       }
       rows.push({ line, raw, values: cellsOf(cells, columns) });
     }
-    yield rows;
   }
+  if (rows.length > 0) yield rows;
 }
 
 async function* jsonlRows(text: Readable): AsyncGenerator<SourceRow[]> {
   let line = 0;
+  let rows: SourceRow[] = [];
   for await (const lines of readLines(text)) {
-    const rows: SourceRow[] = [];
     for (const rawLine of lines) {
+      if (rows.length >= ROWS_PER_BATCH) {
+        yield rows;
+        rows = [];
+      }
       line++;
       const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
       if (raw.trim() === '') continue;
@@ -235,8 +255,8 @@ async function* jsonlRows(text: Readable): AsyncGenerator<SourceRow[]> {
       }
       rows.push({ line, raw, values: value as Record<string, unknown> });
     }
-    yield rows;
   }
+  if (rows.length > 0) yield rows;
 }
 
 async function* prepend<T>(first: T[], rest: AsyncGenerator<T>): AsyncGenerator<T> {
