@@ -77,10 +77,27 @@ function timed(args: string[], databaseUrl: string): void {
  * (PACER_BENCH_DATABASE_URL as a user who may not run it).
  */
 async function checkpoint(postgresUrl: string): Promise<void> {
+  await onServer(postgresUrl, 'checkpoint').catch(() => undefined);
+}
+
+/** Runs statements one after the other on the server's own database (postgresUrl). */
+async function onServer(postgresUrl: string, ...statements: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  await admin.query('checkpoint').catch(() => undefined);
-  await admin.end();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new database with Pacer's schema and the bench's accounts (`pacer import accounts`); answers its URL. */
+async function freshDatabase(postgresUrl: string, name: string, accounts: string): Promise<string> {
+  await onServer(postgresUrl, `drop database if exists ${name}`, `create database ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  timed(['import', 'accounts', accounts], url.toString());
+  return url.toString();
 }
 
 /**
@@ -158,19 +175,12 @@ async function storageFloor(postgresUrl: string, sourceUrl: string, accounts: st
     exported.push(Buffer.concat(parts));
   }
   await source.end();
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  timed(['import', 'accounts', accounts], url.toString());
+  const url = await freshDatabase(postgresUrl, name, accounts);
   const chunks = Math.ceil(ROWS / 20_000);
   const runs = exported.map((bytes) => lineRuns(bytes, chunks));
   const sessions = await Promise.all(
     [0, 1].map(async () => {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       return client;
     }),
@@ -200,10 +210,7 @@ async function storageFloor(postgresUrl: string, sourceUrl: string, accounts: st
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = postgresCpuSeconds();
   await Promise.all(sessions.map((client) => client.end()));
-  const dropper = new pg.Client({ connectionString: postgresUrl });
-  await dropper.connect();
-  await dropper.query(`drop database ${name} with (force)`);
-  await dropper.end();
+  await onServer(postgresUrl, `drop database ${name} with (force)`);
   return {
     rate: ROWS / seconds,
     postgresCpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
@@ -212,15 +219,7 @@ async function storageFloor(postgresUrl: string, sourceUrl: string, accounts: st
 
 /** One run: a new database, the accounts, then the timed import and a raw COPY of the same file. */
 async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: string, name: string) {
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  timed(['import', 'accounts', accounts], databaseUrl);
+  const databaseUrl = await freshDatabase(postgresUrl, name, accounts);
   await checkpoint(postgresUrl);
   const cpuBefore = postgresCpuSeconds();
   const started = performance.now();
@@ -270,10 +269,7 @@ async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: 
   await client.end();
   const floor = await storageFloor(postgresUrl, databaseUrl, accounts, `${name}_floor`);
   // Dropped now, so that autovacuum does not work through this run's million rows during the next run.
-  const dropper = new pg.Client({ connectionString: postgresUrl });
-  await dropper.connect();
-  await dropper.query(`drop database ${name} with (force)`);
-  await dropper.end();
+  await onServer(postgresUrl, `drop database ${name} with (force)`);
   return { rate: ROWS / seconds, seconds, peakMb, copyRate: ROWS / copySeconds, importerCpu, postgresCpu, floor };
 }
 

@@ -1,3 +1,4 @@
+import { digitsAt } from './coerce-value.js';
 import type { ChunkRow } from './load-chunk.js';
 import { noteFirstSeen } from './make-user-accounts.js';
 import type { ImportedEvent } from './prepare-event.js';
@@ -111,16 +112,6 @@ function byteWriter(initial: number): ByteWriter {
 }
 
 /**
- * The number the characters of text from `from` to `to` write, read as decimal digits by their character codes.
- * At module level: a function made inside a hot one is made again on every call (and named, under tsx).
- */
-function digitsOf(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let at = from; at < to; at++) value = value * 10 + text.charCodeAt(at) - 48;
-  return value;
-}
-
-/**
  * The order of a message id's first characters, as a number below 2^32: ids derived by prepareEvent
  * (imp_<YYYYMMDD>_<hex>_<n>) by their day (22 bits: year × 372 + month × 31 + day) and the hash's first 10 bits.
  */
@@ -132,7 +123,7 @@ function idOrder(id: string): number {
       const code = id.charCodeAt(at);
       hash = hash * 16 + (code <= 57 ? code - 48 : code - 87);
     }
-    const day = digitsOf(id, 4, 8) * 372 + digitsOf(id, 8, 10) * 31 + digitsOf(id, 10, 12);
+    const day = digitsAt(id, 4, 8) * 372 + digitsAt(id, 8, 10) * 31 + digitsAt(id, 10, 12);
     const order = day * 1024 + (hash >> 2);
     // An id of the tracking API may look like one (imp_…_) without digits where they would be: its order is then
     // whatever it is, but always a whole number in range, as the sort keys need.
@@ -378,9 +369,49 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     return true;
   };
 
+  /**
+   * Adds `value` to the sum of row's key in the open-addressing table of copy() (scratch.slots and hashes), where
+   * the first row of each key stands for it; a key met for the first time is appended to `keys`. The key is the
+   * pending one (account, day, user and name) or, byAccount, the account, day and name (markAccountDays first).
+   */
+  const sumByKey = (
+    buffer: Buffer,
+    hash: number,
+    row: number,
+    value: number,
+    sums: Float64Array,
+    keys: number[],
+    byAccount: boolean,
+  ) => {
+    const { slots, hashes, accountRank, dayNumber } = scratch;
+    let slot = hash & (slots.length - 1);
+    for (;;) {
+      const other = slots[slot] as number;
+      if (other === -1) {
+        slots[slot] = row;
+        hashes[slot] = hash;
+        keys.push(row);
+        sums[row] = value;
+        return;
+      }
+      const same =
+        hashes[slot] === hash &&
+        (byAccount
+          ? accountRank[other] === accountRank[row] &&
+            dayNumber[other] === dayNumber[row] &&
+            sameName(buffer, row, other)
+          : samePendingKey(buffer, row, other));
+      if (same) {
+        sums[other] = (sums[other] as number) + value;
+        return;
+      }
+      slot = (slot + 1) & (slots.length - 1);
+    }
+  };
+
   /** The pending keys summed again without their user, in the same kind of table as copy()'s, by account, day and name. */
   const writeAccountCounts = (buffer: Buffer, keyRows: number[]) => {
-    const { slots, hashes, sums, accountSums, accountRank, dayNumber } = scratch;
+    const { slots, sums, accountSums, accountRank, dayNumber } = scratch;
     slots.fill(-1);
     const accountRows: number[] = [];
     for (const row of keyRows) {
@@ -390,28 +421,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       for (let at = (userEnd[row] as number) + 1; at < (nameEnd[row] as number); at++) {
         hash = Math.imul(hash ^ (buffer[at] as number), 0x01000193);
       }
-      hash >>>= 0;
-      let slot = hash & (slots.length - 1);
-      for (;;) {
-        const other = slots[slot] as number;
-        if (other === -1) {
-          slots[slot] = row;
-          hashes[slot] = hash;
-          accountRows.push(row);
-          accountSums[row] = sums[row] as number;
-          break;
-        }
-        if (
-          hashes[slot] === hash &&
-          accountRank[other] === rank &&
-          dayNumber[other] === day &&
-          sameName(buffer, row, other)
-        ) {
-          accountSums[other] = (accountSums[other] as number) + (sums[row] as number);
-          break;
-        }
-        slot = (slot + 1) & (slots.length - 1);
-      }
+      sumByKey(buffer, hash >>> 0, row, sums[row] as number, accountSums, accountRows, true);
     }
     accountCounts.clear();
     for (const row of accountRows) {
@@ -531,8 +541,8 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       let rows = 0;
       // Counts to queue, summed per account, UTC day, user and name (the line's bytes from its start to the end of
       // the day, and from the end of occurred_at to the end of name), in a hash table of rows by those bytes.
-      const slots = scratch.slots.fill(-1);
-      const { hashes, sums } = scratch;
+      scratch.slots.fill(-1);
+      const { sums } = scratch;
       const keyRows: number[] = [];
       for (let at = 0; at < size; at++) {
         const row = sorted ? (sorted[at] as number) % INDEX_RANGE : at;
@@ -542,22 +552,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
         end += (lineStart[row + 1] as number) - start;
         rows++;
         const hash = pendingHash(buffer, start, timeEnd[row] as number, nameEnd[row] as number);
-        let slot = hash & (slots.length - 1);
-        for (;;) {
-          const other = slots[slot] as number;
-          if (other === -1) {
-            slots[slot] = row;
-            hashes[slot] = hash;
-            keyRows.push(row);
-            sums[row] = counts[row] as number;
-            break;
-          }
-          if (hashes[slot] === hash && samePendingKey(buffer, row, other)) {
-            sums[other] = (sums[other] as number) + (counts[row] as number);
-            break;
-          }
-          slot = (slot + 1) & (slots.length - 1);
-        }
+        sumByKey(buffer, hash, row, counts[row] as number, sums, keyRows, false);
       }
       // Each made when asked for (an import chunk wants the rollups' lines, a tracking batch the queue's), from what
       // this copy() summed: before the next copy() or clear().
