@@ -1,7 +1,7 @@
 // npm run bench:import — `pacer import events` of a 1,000,000-row CSV into PostgreSQL: rows/s and the importer's
 // peak memory, against a raw COPY of the same file into a plain table of the same database (the ceiling).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { postgresCpuSeconds } from './support/cpu.js';
 import { benchPostgres } from './support/temp-postgres.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -98,41 +99,6 @@ async function freshDatabase(postgresUrl: string, name: string, accounts: string
   url.pathname = `/${name}`;
   timed(['import', 'accounts', accounts], url.toString());
   return url.toString();
-}
-
-/**
- * CPU seconds used so far by the PostgreSQL servers of this machine: each postmaster's own time and that of its
- * children, those still running and those it has reaped. Undefined when none runs here (a server given by URL on
- * another host). Clusters left idle beside the bench's add next to nothing.
- */
-function postgresCpuSeconds(): number | undefined {
-  const ticksPerSecond = 100;
-  const stats = new Map<number, { comm: string; ppid: number; fields: number[] }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const close = text.lastIndexOf(')');
-    const comm = text.slice(text.indexOf('(') + 1, close);
-    // After the name: state, ppid, …; utime, stime, cutime, cstime are fields 14–17 of the whole line.
-    const rest = text.slice(close + 2).split(' ');
-    stats.set(Number(entry), { comm, ppid: Number(rest[1]), fields: rest.slice(11, 15).map(Number) });
-  }
-  let ticks = 0;
-  let found = false;
-  for (const [pid, stat] of stats) {
-    if (stat.comm !== 'postgres' || stats.get(stat.ppid)?.comm === 'postgres') continue;
-    found = true;
-    ticks += stat.fields.reduce((a, b) => a + b, 0);
-    for (const child of stats.values()) {
-      if (child.ppid === pid) ticks += (child.fields[0] as number) + (child.fields[1] as number);
-    }
-  }
-  return found ? ticks / ticksPerSecond : undefined;
 }
 
 const STORED = [

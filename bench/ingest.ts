@@ -13,6 +13,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApiKey } from '../src/keys/api-keys.js';
+import { postgresCpuSeconds, processCpuSeconds } from './support/cpu.js';
 import { startPacerServer } from './support/pacer-server.js';
 import { benchPostgres } from './support/temp-postgres.js';
 
@@ -247,6 +248,13 @@ async function runOnce(scenario: Scenario, run: number, target: { databaseUrl?: 
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const auth = `Basic ${Buffer.from(`${secret}:`).toString('base64')}`;
   let next = 0;
+  // CPU from the first request until the rollups are current: the server's process, PostgreSQL's, this one's
+  // (the clients).
+  const cpuBefore = {
+    server: processCpuSeconds(server.pid),
+    postgres: postgresCpuSeconds(),
+    clients: process.cpuUsage(),
+  };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -267,13 +275,38 @@ async function runOnce(scenario: Scenario, run: number, target: { databaseUrl?: 
     if (rolled < expected) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const rollupLagSeconds = (performance.now() - lastAck) / 1000;
+  const serverAfter = processCpuSeconds(server.pid);
+  const postgresAfter = postgresCpuSeconds();
+  const clientsUsed = process.cpuUsage(cpuBefore.clients);
+  const cpu = {
+    server: serverAfter !== undefined && cpuBefore.server !== undefined ? serverAfter - cpuBefore.server : undefined,
+    postgres:
+      scenario.engine === 'postgres' && postgresAfter !== undefined && cpuBefore.postgres !== undefined
+        ? postgresAfter - cpuBefore.postgres
+        : undefined,
+    clients: (clientsUsed.user + clientsUsed.system) / 1e6,
+  };
   agent.destroy();
   await server.stop();
   const after = await rollupTotal(databaseUrl, dataDir);
   if (after - before !== scenario.events)
     throw new Error(`rollups hold ${after - before} events, expected ${scenario.events}`);
   const copyRate = await rawCopy(databaseUrl, dataDir, events);
-  return { rate: scenario.events / seconds, copyRate, rollupLagSeconds };
+  return { rate: scenario.events / seconds, copyRate, rollupLagSeconds, cpu };
+}
+
+interface CpuUse {
+  server?: number;
+  postgres?: number;
+  clients: number;
+}
+
+/** CPU seconds per 100,000 events, by process: where a faster rate has to come from on a machine this size. */
+function cpuLine(cpu: CpuUse, events: number): string {
+  const per = (seconds: number | undefined) =>
+    seconds === undefined ? 'n/a' : `${((seconds * 100_000) / events).toFixed(2)} s`;
+  const total = (cpu.server ?? 0) + (cpu.postgres ?? 0) + cpu.clients;
+  return `CPU per 100,000 events: server ${per(cpu.server)}${cpu.postgres === undefined ? '' : `, PostgreSQL ${per(cpu.postgres)}`}, clients ${per(cpu.clients)}; in all ${per(total)}`;
 }
 
 async function dropDatabase(postgresUrl: string, name: string): Promise<void> {
@@ -296,7 +329,7 @@ async function main() {
   );
   try {
     for (const scenario of scenarios) {
-      const results = [];
+      const results: Awaited<ReturnType<typeof runOnce>>[] = [];
       for (let run = 0; run < RUNS; run++) {
         const dataDir = scenario.engine === 'pglite' ? mkdtempSync(join(tmpdir(), 'pacer-bench-')) : undefined;
         let databaseUrl: string | undefined;
@@ -317,12 +350,20 @@ async function main() {
         console.log(
           `  ${scenario.engine} run ${run + 1}: ${Math.round(result.rate).toLocaleString('en')} events/s via HTTP; raw COPY ${Math.round(result.copyRate).toLocaleString('en')} rows/s; ratio ${(result.rate / result.copyRate).toFixed(2)}; rollups current ${result.rollupLagSeconds.toFixed(2)} s after the last ack`,
         );
+        console.log(`         ${cpuLine(result.cpu, scenario.events)}`);
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       }
       const rate = median(results.map((r) => r.rate));
       const copy = median(results.map((r) => r.copyRate));
+      const medianOf = (pick: (cpu: CpuUse) => number | undefined) => {
+        const values = results.map((r) => pick(r.cpu)).filter((value) => value !== undefined);
+        return values.length > 0 ? median(values) : undefined;
+      };
       console.log(
         `${scenario.engine}: median ${Math.round(rate).toLocaleString('en')} events/s (${scenario.events.toLocaleString('en')} events), raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio to COPY ${(rate / copy).toFixed(2)}`,
+      );
+      console.log(
+        `  median ${cpuLine({ server: medianOf((cpu) => cpu.server), postgres: medianOf((cpu) => cpu.postgres), clients: medianOf((cpu) => cpu.clients) as number }, scenario.events)}`,
       );
     }
   } finally {

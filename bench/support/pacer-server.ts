@@ -5,6 +5,7 @@ const PACER = fileURLToPath(new URL('../../bin/pacer.js', import.meta.url));
 
 export interface PacerServer {
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export function startPacerServer(env: Record<string, string | undefined>, args: 
       if (match) {
         resolve({
           port: Number(match[1]),
+          pid: child.pid as number,
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());
