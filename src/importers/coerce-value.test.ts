@@ -7,6 +7,7 @@ import {
   parseDecimal,
   parseInstant,
   parseTags,
+  utcIsoText,
 } from './coerce-value.js';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => {
@@ -122,6 +123,35 @@ describe('parseInstant', () => {
     expect(iso('0050-06-01T00:00:00Z')).toBe('0050-06-01T00:00:00.000Z');
     expect(iso('0004-02-29T10:00:00Z')).toBe('0004-02-29T10:00:00.000Z');
     expect(iso('0050-06-01 09:00:00+01:00')).toBe('0050-06-01T08:00:00.000Z');
+  });
+});
+
+describe('utcIsoText', () => {
+  it('writes a real UTC date-time as toISOString does, without a Date', () => {
+    expect(utcIsoText('2026-06-01T12:34:56Z')).toBe('2026-06-01T12:34:56.000Z');
+    expect(utcIsoText('2026-06-01T12:34:56.5Z')).toBe('2026-06-01T12:34:56.500Z');
+    expect(utcIsoText('2026-06-01T12:34:56.05Z')).toBe('2026-06-01T12:34:56.050Z');
+    expect(utcIsoText('2026-06-01T12:34:56.123Z')).toBe('2026-06-01T12:34:56.123Z');
+    expect(utcIsoText('0004-02-29T10:00:00Z')).toBe('0004-02-29T10:00:00.000Z');
+    for (const text of ['2024-02-29T23:59:59.9Z', '0050-06-01T00:00:00Z', '9999-12-31T23:59:59.999Z']) {
+      expect(utcIsoText(text)).toBe(value(parseInstant(text)).toISOString());
+    }
+  });
+
+  it('leaves every other text to parseInstant', () => {
+    for (const text of [
+      '2026-02-29T00:00:00Z',
+      '2026-06-01T24:00:00Z',
+      '2026-06-01T12:60:00Z',
+      '2026-13-01T12:00:00Z',
+      '2026-06-01 12:00:00',
+      '2026-06-01',
+      ' 2026-06-01T12:00:00Z',
+      '2026-06-01T12:00:00.1234Z',
+      '2026-06-01T14:00:00+02:00',
+    ]) {
+      expect(utcIsoText(text)).toBeUndefined();
+    }
   });
 });
 

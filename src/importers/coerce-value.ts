@@ -219,31 +219,57 @@ export function parseCalendarDate(value: unknown, order: DateOrder = 'ymd'): Par
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 }
 
+/**
+ * Whether a UTC ISO 8601 date-time (…T…Z, up to milliseconds: the form of nearly every event export) names a real
+ * day and time of day, its digits read in place.
+ */
+function isRealUtcIso(value: string): boolean {
+  if (!UTC_ISO.test(value)) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    digitsAt(value, 11, 13) <= 23 &&
+    digitsAt(value, 14, 16) <= 59 &&
+    digitsAt(value, 17, 19) <= 59
+  );
+}
+
+/** Of a UTC ISO 8601 date-time with milliseconds written by `fraction` digits (none: -1), its milliseconds. */
+const millisecondsOf = (value: string, fraction: number) =>
+  fraction > 0 ? digitsAt(value, 20, 20 + fraction) * 10 ** (3 - fraction) : 0;
+
+/**
+ * What parseInstant(value).value.toISOString() is, without the Date, for the text of a real UTC ISO 8601 date-time;
+ * undefined for any other text (parseInstant reads it, or says why not).
+ */
+export function utcIsoText(value: string): string | undefined {
+  if (!isRealUtcIso(value)) return undefined;
+  // .s, .ss or .sss before the Z (or none): toISOString always writes three digits.
+  const fraction = value.length - 21;
+  if (fraction === 3) return value;
+  return `${value.slice(0, 19)}.${fraction === 2 ? value.slice(20, 22) + '0' : fraction === 1 ? value[20] + '00' : '000'}Z`;
+}
+
 /** An instant. A date alone is midnight UTC; a date-time without a zone is read as UTC. */
 export function parseInstant(value: unknown, order: DateOrder = 'ymd'): Parsed<Date> {
-  if (typeof value === 'string' && UTC_ISO.test(value)) {
-    // The common case, a million times over in an event export: the digits read in place, and a real day and time of
-    // day made into a Date without parsing the text again.
-    const year = digitsAt(value, 0, 4);
-    const month = digitsAt(value, 5, 7);
-    const day = digitsAt(value, 8, 10);
-    const hour = digitsAt(value, 11, 13);
-    const minute = digitsAt(value, 14, 16);
-    const second = digitsAt(value, 17, 19);
-    // .s, .ss or .sss before the Z: tenths, hundredths or thousandths.
-    const fraction = value.length - 21;
-    const millisecond = fraction > 0 ? digitsAt(value, 20, 20 + fraction) * 10 ** (3 - fraction) : 0;
-    if (
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= daysIn(year, month) &&
-      hour <= 23 &&
-      minute <= 59 &&
-      second <= 59
-    ) {
-      return ok(new Date(utcTime(year, month, day, hour, minute, second, millisecond)));
-    }
+  if (typeof value === 'string' && isRealUtcIso(value)) {
+    // The common case, a million times over in an event export: a Date made from the digits, the text not parsed
+    // again.
+    const time = utcTime(
+      digitsAt(value, 0, 4),
+      digitsAt(value, 5, 7),
+      digitsAt(value, 8, 10),
+      digitsAt(value, 11, 13),
+      digitsAt(value, 14, 16),
+      digitsAt(value, 17, 19),
+      millisecondsOf(value, value.length - 21),
+    );
+    return ok(new Date(time));
   }
   const parts = parseDateTimeParts(value, order, 'a date-time such as 2026-03-01T09:30:00Z or 2026-03-01 09:30:00');
   if (!parts.ok) return parts;

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
 import { type BulkConnections, openBulkConnections } from './bulk-session.js';
+import { compileCellsEvent } from './cells-event.js';
 import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
 import type { DateOrder } from './coerce-value.js';
 import { type CopyState, copyEvents, newCopyState } from './copy-events.js';
@@ -364,11 +365,18 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
       : prepareRecord(kind, mapped.input);
   };
 
+  // Delimited text mapped the common way: events made straight from the cells, the general path for the rest.
+  const cellsEvent =
+    events && source.format === 'csv'
+      ? compileCellsEvent(source.columns, mapping, { userIsAccount, duplicates: duplicates as DuplicateCounter })
+      : undefined;
+
   try {
     reading: for await (const rows of source.rows) {
       for (const row of rows) {
         rowsRead++;
-        const prepared = prepareRow(row.values, row.problem);
+        const event = cellsEvent && row.cells && !row.problem ? cellsEvent(row.cells) : undefined;
+        const prepared = event ? { ok: true as const, value: event } : prepareRow(row.values, row.problem);
         if (!prepared.ok) early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
         else if (events) events.add(row.line, row.raw, prepared.value as ImportedEvent);
         else records.push({ line: row.line, source: row, value: prepared.value as RecordInput });

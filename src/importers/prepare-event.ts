@@ -4,9 +4,9 @@ import { canonicalJson } from './canonical-json.js';
 import type { Prepared } from './prepare-record.js';
 
 const EVENT_TYPES = new Set(['track', 'page', 'screen']);
-const MAX_TEXT = 1000;
+export const MAX_TEXT = 1000;
 // events.count is an integer column.
-const MAX_COUNT = 2_147_483_647;
+export const MAX_COUNT = 2_147_483_647;
 
 export interface DuplicateCounter {
   /** How many rows with this content hash (SHA-256 in hex) came earlier in the file. */
@@ -62,7 +62,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The content of an event, its parts already as JSON: properties as canonical JSON, or null. */
-function contentOf(
+export function contentOf(
   type: UsageEvent['type'],
   name: string,
   userId: string | null,

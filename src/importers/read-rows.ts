@@ -29,6 +29,8 @@ export interface SourceRow {
   /** The row as written (without its line break), for the rejects file. */
   raw: string;
   values: Record<string, unknown>;
+  /** Delimited text: the row's cells, in the order of the source's columns. */
+  cells?: string[];
   /** Set when the row cannot be read at all (bad JSON, too many cells); values is then empty. */
   problem?: string;
 }
@@ -88,10 +90,25 @@ function headerOf(given: string[] | undefined, onHeader: (columns: string[]) => 
   return given ? { columns: given, source: '--columns names', onHeader } : { source: 'the header has', onHeader };
 }
 
-function cellsOf(cells: string[], columns: string[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (let index = 0; index < columns.length; index++) values[columns[index] as string] = cells[index];
-  return values;
+/** A row of delimited text: its cells, and its values by column made only when asked for. */
+class CellsRow implements SourceRow {
+  #values: Record<string, unknown> | undefined;
+  constructor(
+    readonly line: number,
+    readonly raw: string,
+    readonly cells: string[],
+    private readonly columns: string[],
+  ) {}
+
+  get values(): Record<string, unknown> {
+    if (!this.#values) {
+      const values: Record<string, unknown> = {};
+      for (let index = 0; index < this.columns.length; index++)
+        values[this.columns[index] as string] = this.cells[index];
+      this.#values = values;
+    }
+    return this.#values;
+  }
 }
 
 /** The objects a stream has ready, as arrays: one await per batch rather than per row. */
@@ -168,7 +185,7 @@ async function* delimitedRows(text: Readable, delimiter: string, header: Header)
         values: {},
         problem: `(row): has ${cells.length} values but ${header.source} ${columns.length} columns`,
       });
-    } else rows.push({ line, raw, values: cellsOf(cells, columns) });
+    } else rows.push(new CellsRow(line, raw, cells, columns));
   });
   const decoder = new StringDecoder('utf8');
   for await (const pieces of readBatches(text)) {
@@ -224,7 +241,7 @@ async function* whitespaceRows(text: Readable, header: Header): AsyncGenerator<S
         });
         continue;
       }
-      rows.push({ line, raw, values: cellsOf(cells, columns) });
+      rows.push(new CellsRow(line, raw, cells, columns));
     }
   }
   if (rows.length > 0) yield rows;
