@@ -1,3 +1,4 @@
+import { LOCK_ACCOUNTS_FOR_EVENTS } from '../ingest/record-events.js';
 import {
   ADD_IMPORT_COUNTS,
   CREATE_IMPORT_COUNTS,
@@ -169,6 +170,7 @@ export async function copyEvents(
   options: CopyOptions,
 ): Promise<Counts> {
   const { counts, storedIds } = options;
+  await session.query(LOCK_ACCOUNTS_FOR_EVENTS, []);
   // In a function of its own, so that the lookup's rows are garbage before the COPY (a chunk's transaction spans
   // many young-generation collections, and whatever lives through two of them is promoted).
   await attachAccounts(session, chunk);

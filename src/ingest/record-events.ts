@@ -3,6 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../server/route.js';
 import type { UsageEvent } from './usage-event.js';
 
+/**
+ * Taken, shared, by every transaction that stores events before it looks their accounts up, and held until it
+ * commits; deleting accounts takes it exclusively first (migrations/0008). A deletion then waits for the writers
+ * in flight and deletes their events too, and writers after it no longer find the account: no event is left
+ * behind, attached to an account that has gone. A statement of its own: a statement's snapshot is taken before it
+ * runs, so lookups in the statement that waited for the lock would not see the deletion it waited for.
+ */
+export const LOCK_ACCOUNTS_FOR_EVENTS = 'select pg_advisory_xact_lock_shared(727274003)';
+
 export interface RecordOptions {
   /** B2C: each user is its own account (external id = user id), made on first sight. */
   userIsAccount?: boolean;
@@ -48,6 +57,8 @@ export async function recordEventIds(
   events: UsageEvent[],
   options: RecordOptions = {},
 ): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  await sql.raw(LOCK_ACCOUNTS_FOR_EVENTS).execute(db);
   if (options.userIsAccount) {
     await ensureUserAccounts(
       db,
