@@ -376,10 +376,13 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
       for (const row of rows) {
         rowsRead++;
         const event = cellsEvent && row.cells && !row.problem ? cellsEvent(row.cells) : undefined;
-        const prepared = event ? { ok: true as const, value: event } : prepareRow(row.values, row.problem);
-        if (!prepared.ok) early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
-        else if (events) events.add(row.line, row.raw, prepared.value as ImportedEvent);
-        else records.push({ line: row.line, source: row, value: prepared.value as RecordInput });
+        if (event) (events as EventChunk).add(row.line, row.raw, event);
+        else {
+          const prepared = prepareRow(row.values, row.problem);
+          if (!prepared.ok) early.push({ line: row.line, raw: row.raw, reason: prepared.reason });
+          else if (events) events.add(row.line, row.raw, prepared.value as ImportedEvent);
+          else records.push({ line: row.line, source: row, value: prepared.value as RecordInput });
+        }
         if ((events ? events.size : records.length) >= chunkSize || early.length >= chunkSize) handOff();
         if (rowsRead % 1000 === 0) request.onProgress?.(progress());
         if (request.signal?.aborted) break reading;
