@@ -62,25 +62,18 @@ async function storedMessageIds(session: BulkSession, ids: string[]): Promise<Se
  * day and name, met for the first time): written by plain COPY, which costs PostgreSQL about half what
  * ADD_IMPORT_COUNTS does (no temporary table, no conflict check before each insert, no sort); the counts summed
  * per account, day and name are queued for the accounts' rollup. Under the flush's lock, shared, as
- * ADD_IMPORT_COUNTS; the chunk's accounts are checked to be there still (one deleted since the lookup has taken its
- * rollups with it). False, with nothing written, when a key exists already (the COPY fails on the rollup's primary
- * key) or an account has gone: then ADD_IMPORT_COUNTS, which sorts out each key, does it.
+ * ADD_IMPORT_COUNTS. The chunk's accounts are all there: copyEvents holds LOCK_ACCOUNTS_FOR_EVENTS from before it
+ * looked them up, so none can have been deleted since. False, with nothing written, when a key exists already (the
+ * COPY fails on the rollup's primary key): then ADD_IMPORT_COUNTS, which sorts out each key, does it.
  */
-async function copyNewRollups(session: BulkSession, chunk: EventChunk, copy: EventCopy): Promise<boolean> {
+async function copyNewRollups(session: BulkSession, copy: EventCopy): Promise<boolean> {
   await session.query('savepoint copy_rollups', []);
   try {
     await session.query(LOCK_FOR_IMPORT_COUNTS, []);
-    const [gone] = await session.query<{ accounts: number }>(
-      `select count(*)::int as accounts from unnest($1::uuid[]) as chunk (id)
-       where not exists (select 1 from accounts where accounts.id = chunk.id)`,
-      [chunk.attachedAccountIds()],
-    );
-    if (gone?.accounts === 0) {
-      const users = copy.userRollups;
-      if (users.length > 0) await session.copyIn('usage_user_daily', PENDING_COPY_COLUMNS, users);
-      await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.accountCounts);
-      return true;
-    }
+    const users = copy.userRollups;
+    if (users.length > 0) await session.copyIn('usage_user_daily', PENDING_COPY_COLUMNS, users);
+    await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.accountCounts);
+    return true;
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
   }
@@ -105,7 +98,7 @@ async function copyAttached(
     return copy.rows;
   }
   if (state.statementRollups > 0) state.statementRollups--;
-  else if (await copyNewRollups(session, chunk, copy)) return copy.rows;
+  else if (await copyNewRollups(session, copy)) return copy.rows;
   else state.statementRollups = STATEMENT_ROLLUPS_CHUNKS;
   await session.query(CREATE_IMPORT_COUNTS, []);
   await session.copyIn(IMPORT_COUNTS_TABLE, PENDING_COPY_COLUMNS, copy.pending);

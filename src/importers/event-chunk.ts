@@ -174,8 +174,6 @@ export interface EventChunk {
   attachedMessageIds(): string[];
   /** The message ids of the rows the last copy() wrote. */
   copiedMessageIds(): string[];
-  /** The distinct accounts the attached rows belong to (uuids). */
-  attachedAccountIds(): string[];
   /**
    * The COPY text of the attached rows, but those whose id is stored already, and each id once (the first in the
    * file, as ON CONFLICT DO NOTHING keeps it).
@@ -508,7 +506,6 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       for (let row = 0; row < size; row++) if (attached[row]) ids.push(messageIdOf(row));
       return ids;
     },
-    attachedAccountIds: () => accountIds,
     copiedMessageIds() {
       const ids: string[] = [];
       for (let row = 0; row < size; row++) if (attached[row] && !scratch.skip[row]) ids.push(messageIdOf(row));
