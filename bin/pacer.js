@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Pacer runs its TypeScript sources directly through tsx: no build step between a clone and `npm start`.
-import { register } from 'tsx/esm/api';
+// Pacer's command: its TypeScript sources, loaded as bin/load-sources.js says (no build step between a clone and a run).
+import { sourceModule } from './load-sources.js';
 
-register();
-await import('../src/cli/main.ts');
+await import(await sourceModule(new URL('../src/cli/main.ts', import.meta.url).href));

@@ -1,6 +1,5 @@
-// Starts a worker thread on a TypeScript module (through tsx, as bin/pacer.js does for the main thread).
+// Starts a worker thread on one of Pacer's TypeScript modules, loaded as bin/pacer.js loads the main thread's.
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { sourceModule } from './load-sources.js';
 
-register();
-await import(workerData.module);
+await import(await sourceModule(workerData.module));
