@@ -27,10 +27,15 @@ export interface CopyState {
    * rollup again: set when a chunk's COPY met a key the rollup had already.
    */
   statementRollups: number;
+  /**
+   * Whether a chunk queued counts of rollup rows that exist already since the import last moved the queue into the
+   * rollups (set here, cleared by the import): each move then updates those rows again.
+   */
+  queuedExisting: boolean;
 }
 
 export function newCopyState(): CopyState {
-  return { checkFirst: false, queueCounts: 0, statementRollups: 0 };
+  return { checkFirst: false, queueCounts: 0, statementRollups: 0, queuedExisting: false };
 }
 
 // After a chunk whose keys were mostly in the rollups already, this many chunks queue their counts outright.
@@ -93,7 +98,10 @@ async function copyAttached(
   if (copy.rows === 0) return 0;
   await session.copyIn('events', EVENT_COPY_COLUMNS, copy.events);
   if (counts === 'queue' || state.queueCounts > 0) {
-    if (counts === 'rollups') state.queueCounts--;
+    if (counts === 'rollups') {
+      state.queueCounts--;
+      state.queuedExisting = true;
+    }
     await session.copyIn('usage_pending', PENDING_COPY_COLUMNS, copy.pending);
     return copy.rows;
   }
@@ -104,6 +112,7 @@ async function copyAttached(
   await session.copyIn(IMPORT_COUNTS_TABLE, PENDING_COPY_COLUMNS, copy.pending);
   await session.query(LOCK_FOR_IMPORT_COUNTS, []);
   const [added] = await session.query<{ keys: number; new_keys: number }>(ADD_IMPORT_COUNTS, []);
+  if (added && added.new_keys < added.keys) state.queuedExisting = true;
   if (added && added.new_keys * 2 < added.keys) state.queueCounts = QUEUE_COUNTS_CHUNKS;
   return copy.rows;
 }

@@ -38,8 +38,11 @@ const EVENT_CHUNKS_IN_FLIGHT = 2;
 // A chunk loaded by COPY inserts the rollup rows that are new itself and queues the counts of the others in
 // usage_pending (ADD_IMPORT_COUNTS); one loaded by statement (a chunk holding a row the database refuses) queues
 // them all, as the tracking API does. The import moves the queue into the rollups after about this many events,
-// and at its end, so that the queue stays small.
-const ROLLUP_EVERY_EVENTS = 500_000;
+// and at its end, so that the queue stays small. When chunks queued counts of rollup rows that exist (a file
+// repeating the same keys: CopyState.queuedExisting), each move updates those rows again, so moves are few;
+// otherwise the queue holds the accounts' counts of new keys, which cost the same moved in five moves as in one, and
+// the move at the end, beside which nothing runs, is the shorter for it (1M distinct rows: about 0.5 s less).
+const ROLLUP_EVERY_EVENTS = { existing: 500_000, new: 100_000 };
 
 export interface ImportProgress {
   rowsRead: number;
@@ -339,8 +342,9 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
         spareChunks.push(chunk);
       }
       insertedSinceRollup += loaded.counts.inserted;
-      if (chunk && insertedSinceRollup >= ROLLUP_EVERY_EVENTS) {
+      if (chunk && insertedSinceRollup >= ROLLUP_EVERY_EVENTS[state.queuedExisting ? 'existing' : 'new']) {
         insertedSinceRollup = 0;
+        state.queuedExisting = false;
         await flushUsageRollups(database.db);
       }
     });
