@@ -1,12 +1,13 @@
 // How bin/pacer.js and bin/worker.js run Pacer's TypeScript sources with no build step between a clone and a run.
 //
 // The sources (src/**/*.ts, tests aside) are compiled once, each file on its own by esbuild (types stripped, nothing
-// bundled), into node_modules/.cache/pacer/<key>, where the key is taken from every source's path, size and time:
-// a changed source makes a new copy on the next run. Later runs load that copy as plain JavaScript. Loading the
-// sources through tsx's module hooks instead cost about a second of every start (every module, dependencies
-// included, goes through the hooks' thread). Each compiled file keeps its source's import.meta.url, so paths made
-// from it (migrations/, package.json, bin/worker.js) are the same either way. When no copy can be made (a read-only
-// install, say), the sources run through tsx as before.
+// bundled, a source map inline), into node_modules/.cache/pacer/<key>, where the key is taken from every source's
+// path, size and time: a changed source makes a new copy on the next run. Later runs load that copy as plain
+// JavaScript. Loading the sources through tsx's module hooks instead cost about a second of every start (every
+// module, dependencies included, goes through the hooks' thread). Each compiled file keeps its source's
+// import.meta.url, so paths made from it (migrations/, package.json, bin/worker.js) are the same either way, and
+// stack traces name the sources' lines. When no copy can be made (a read-only install, say), the sources run through
+// tsx as before.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'src');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'pacer');
 // Raised when what this file writes changes, so that copies made by an earlier version are not used.
-const FORMAT = 1;
+const FORMAT = 2;
 // Copies made this long before are deleted when a new one is made (not at once: a process running from one may still
 // load a module from it).
 const KEEP_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +56,7 @@ async function compile(files, target) {
       format: 'esm',
       target,
       sourcefile: file,
+      sourcemap: 'inline',
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(file).href) },
     });
     writeFileSync(out, code);
@@ -69,7 +71,11 @@ async function compile(files, target) {
   }
   for (const entry of readdirSync(CACHE)) {
     const path = join(CACHE, entry);
-    if (path !== dir && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
+    try {
+      if (path !== dir && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Deleted meanwhile by another run making its copy.
+    }
   }
   return dir;
 }
@@ -89,5 +95,7 @@ export async function sourceModule(source) {
   });
   const dir = await compiled;
   if (!dir) return pathToFileURL(file).href;
+  // Stack traces name the sources' files and lines (each copy carries its source map).
+  process.setSourceMapsEnabled(true);
   return pathToFileURL(join(dir, relative(SOURCES, file)).replace(/\.ts$/, '.js')).href;
 }

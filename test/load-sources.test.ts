@@ -23,8 +23,15 @@ writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
 writeFileSync(
   join(root, 'bin', 'main.js'),
   `import { sourceModule } from './load-sources.js';
-const { answer } = await import(await sourceModule(new URL('../src/deep/main.ts', import.meta.url).href));
-console.log(JSON.stringify(answer()));
+const { answer, fail } = await import(await sourceModule(new URL('../src/deep/main.ts', import.meta.url).href));
+let where;
+try {
+  fail();
+} catch (error) {
+  const frame = error.stack.split(String.fromCharCode(10))[1];
+  where = frame.slice(frame.indexOf('(') + 1, frame.lastIndexOf(')'));
+}
+console.log(JSON.stringify({ ...answer(), where }));
 `,
 );
 writeFileSync(
@@ -33,6 +40,9 @@ writeFileSync(
 import { word } from '../shape.js';
 export function answer(): Shape & { here: string } {
   return { word, here: new URL('../../package.json', import.meta.url).pathname };
+}
+export function fail(): never {
+  throw new Error('here');
 }
 `,
 );
@@ -48,6 +58,8 @@ writeFileSync(join(root, 'src', 'shape.test.ts'), 'this is not TypeScript');
 const cache = join(root, 'node_modules', '.cache', 'pacer');
 const copies = () => readdirSync(cache).sort();
 const start = async () => JSON.parse((await run(process.execPath, [join(root, 'bin', 'main.js')])).stdout);
+// Where fail() throws, in the source (line 7, column 9): what a stack trace names.
+const where = join(root, 'src', 'deep', 'main.ts:7:9');
 
 afterAll(() => {
   rmSync(cache, { recursive: true, force: true });
@@ -55,11 +67,11 @@ afterAll(() => {
 });
 
 describe('running the TypeScript sources (bin/load-sources.js)', () => {
-  it('compiles them once, keeps their import.meta.url, and recompiles when one changes', async () => {
+  it('compiles them once, keeps their import.meta.url and lines, and recompiles when one changes', async () => {
     rmSync(cache, { recursive: true, force: true });
     // Four runs starting together make one copy between them, and each loads a whole one.
     const first = await Promise.all([start(), start(), start(), start()]);
-    for (const answer of first) expect(answer).toEqual({ word: 'first', here: join(root, 'package.json') });
+    for (const answer of first) expect(answer).toEqual({ word: 'first', here: join(root, 'package.json'), where });
     const [copy] = copies();
     expect(copies()).toEqual([copy]);
     expect(readdirSync(join(cache, copy as string), { recursive: true }).sort()).toEqual([
@@ -69,18 +81,18 @@ describe('running the TypeScript sources (bin/load-sources.js)', () => {
       'shape.js',
     ]);
 
-    expect(await start()).toEqual({ word: 'first', here: join(root, 'package.json') });
+    expect(await start()).toEqual({ word: 'first', here: join(root, 'package.json'), where });
     expect(copies()).toEqual([copy]);
 
     writeShape('second');
-    expect(await start()).toEqual({ word: 'second', here: join(root, 'package.json') });
+    expect(await start()).toEqual({ word: 'second', here: join(root, 'package.json'), where });
     expect(copies()).toHaveLength(2);
 
     // A copy made more than a day before is deleted when the next is made.
     const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(join(cache, copy as string), old, old);
     writeShape('third');
-    expect(await start()).toEqual({ word: 'third', here: join(root, 'package.json') });
+    expect(await start()).toEqual({ word: 'third', here: join(root, 'package.json'), where });
     expect(copies()).toHaveLength(2);
     expect(copies()).not.toContain(copy);
   });
