@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createMutex } from '../shared/mutex.js';
@@ -111,6 +111,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File 
   const lock = dir ? lockDataDir(dir) : undefined;
   let pglite: PGlite;
   try {
+    // Loaded only for the embedded engine: a command on a server does not pay for it at start.
+    const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
     pglite = await PGlite.create(dir ? `${dir}/pgdata` : undefined, {
       loadDataDir,
       parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: asText, [pgliteTypes.NUMERIC]: asText },
