@@ -36,10 +36,15 @@ console.log(JSON.stringify({ ...answer(), where }));
 );
 writeFileSync(
   join(root, 'src', 'deep', 'main.ts'),
-  `import type { Shape } from '../shape.js';
+  `import { sql } from 'kysely';
+import type { Shape } from '../shape.js';
 import { word } from '../shape.js';
-export function answer(): Shape & { here: string } {
-  return { word, here: new URL('../../package.json', import.meta.url).pathname };
+export function answer(): Shape & { here: string; sql: string[] } {
+  return {
+    word,
+    here: new URL('../../package.json', import.meta.url).pathname,
+    sql: sql.raw('select 1').toOperationNode().sqlFragments,
+  };
 }
 export function fail(): never {
   throw new Error('here');
@@ -58,8 +63,8 @@ writeFileSync(join(root, 'src', 'shape.test.ts'), 'this is not TypeScript');
 const cache = join(root, 'node_modules', '.cache', 'pacer');
 const copies = () => readdirSync(cache).sort();
 const start = async () => JSON.parse((await run(process.execPath, [join(root, 'bin', 'main.js')])).stdout);
-// Where fail() throws, in the source (line 7, column 9): what a stack trace names.
-const where = join(root, 'src', 'deep', 'main.ts:7:9');
+// Where fail() throws, in the source (line 12, column 9): what a stack trace names.
+const where = join(root, 'src', 'deep', 'main.ts:12:9');
 
 afterAll(() => {
   rmSync(cache, { recursive: true, force: true });
@@ -71,28 +76,32 @@ describe('running the TypeScript sources (bin/load-sources.js)', () => {
     rmSync(cache, { recursive: true, force: true });
     // Four runs starting together make one copy between them, and each loads a whole one.
     const first = await Promise.all([start(), start(), start(), start()]);
-    for (const answer of first) expect(answer).toEqual({ word: 'first', here: join(root, 'package.json'), where });
+    for (const answer of first)
+      expect(answer).toEqual({ word: 'first', here: join(root, 'package.json'), sql: ['select 1'], where });
     const [copy] = copies();
     expect(copies()).toEqual([copy]);
+    // kysely from one file bundled in the copy.
     expect(readdirSync(join(cache, copy as string), { recursive: true }).sort()).toEqual([
+      '_bundled',
+      join('_bundled', 'kysely.js'),
       'deep',
       join('deep', 'main.js'),
       'package.json',
       'shape.js',
     ]);
 
-    expect(await start()).toEqual({ word: 'first', here: join(root, 'package.json'), where });
+    expect(await start()).toEqual({ word: 'first', here: join(root, 'package.json'), sql: ['select 1'], where });
     expect(copies()).toEqual([copy]);
 
     writeShape('second');
-    expect(await start()).toEqual({ word: 'second', here: join(root, 'package.json'), where });
+    expect(await start()).toEqual({ word: 'second', here: join(root, 'package.json'), sql: ['select 1'], where });
     expect(copies()).toHaveLength(2);
 
     // A copy made more than a day before is deleted when the next is made.
     const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     utimesSync(join(cache, copy as string), old, old);
     writeShape('third');
-    expect(await start()).toEqual({ word: 'third', here: join(root, 'package.json'), where });
+    expect(await start()).toEqual({ word: 'third', here: join(root, 'package.json'), sql: ['select 1'], where });
     expect(copies()).toHaveLength(2);
     expect(copies()).not.toContain(copy);
   });
