@@ -57,6 +57,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
+/**
+ * Keeps a pool's connections lost while in use from ending the process. pg-pool listens for a client's 'error' only
+ * while the client is idle; one whose connection drops while it is lent out (the server restarts, crashes, runs out
+ * of disk, or an administrator ends the backend) emits 'error' with no listener, an uncaught exception: a running
+ * `pacer start` would stop, an import would die with a stack trace instead of its reason. The query in flight fails
+ * with that error all the same, its caller reports it, and the pool does not lend the dead client out again.
+ */
+export function surviveLostConnections(pool: pg.Pool): void {
+  pool.on('connect', (client) => client.on('error', () => undefined));
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const overrides: Record<number, (value: string) => unknown> = { 20: parseInt8, 1082: asText, 1700: asText };
   const pool = new pg.Pool({
@@ -69,6 +80,7 @@ async function openPostgres(url: string): Promise<Database> {
   });
   // An idle pooled connection the server closed (restart, admin) is dropped and replaced; it must not end the process.
   pool.on('error', (error) => process.stderr.write(`pacer: a PostgreSQL connection closed: ${error.message}\n`));
+  surviveLostConnections(pool);
   // Fail fast with the server's own reason (bad password, no such database) rather than on the first request.
   const probe = await pool.connect().catch(async (error: Error) => {
     await pool.end();

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../db/database.js';
+import { type Database, surviveLostConnections } from '../db/database.js';
 import { isRetryable, TRANSACTION_ATTEMPTS } from './load-chunk.js';
 
 /** One transaction on one connection, able to COPY rows in: what bulk loading needs beyond Kysely. */
@@ -38,6 +38,7 @@ function serverConnections(databaseUrl: string, size: number, durable: boolean):
   pool.on('error', () => {
     // An idle client the server dropped is replaced on the next connect; the transaction using one reports it.
   });
+  surviveLostConnections(pool);
   return {
     transaction: (work) =>
       retrying(async () => {
