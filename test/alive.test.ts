@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +10,7 @@ import { aliveEstimates, aliveSummary } from '../src/predict/alive-summary.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { runPacer } from './support/cli.js';
 import { serverDatabase, testEngines } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 const CDNOW_SAMPLE = '/work/shared/data/cdnow/CDNOW_sample.txt';
 // Fader, Hardie & Lee (2005): the BG/NBD fit on the CDNOW 1/10th sample's 39-week calibration period.
@@ -117,7 +117,7 @@ async function serverTarget(serverUrl: string): Promise<Target> {
 const engines = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
 
 describe.each(engines)('pacer alive fit on the CDNOW sample, on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-alive-'));
+  const dir = tempDir('alive');
   let target: Target;
   beforeAll(async () => {
     target =

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -14,6 +14,7 @@ import { buildFeatureSnapshot } from '../src/predict/feature-snapshot.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { runPacer } from './support/cli.js';
 import { testEngines } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 import { startTestServer } from './support/test-server.js';
 
 const TODAY = '2026-03-31';
@@ -284,7 +285,7 @@ function todayUtc() {
 
 describe('pacer churn, from the command line', () => {
   it('evaluates, backtests, trains and predicts on a demo world, and refuses bad options with a reason', () => {
-    const data = join(mkdtempSync(join(tmpdir(), 'pacer-churn-')), 'data');
+    const data = join(tempDir('churn'), 'data');
     expect(
       runPacer(['demo', 'generate', '--accounts', '80', '--months', '12', '--seed', '3', '--data', data], {}, 180_000)
         .status,

@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { runPacer, startPacer } from './support/cli.js';
 import { serverDatabase } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 const post = (url: string, path: string, body: unknown) =>
   fetch(`${url}${path}`, {
@@ -38,7 +37,7 @@ describe('the pacer command', () => {
   });
 
   it('keeps the embedded data across restarts and lets one process at a time open it', async () => {
-    const data = join(mkdtempSync(join(tmpdir(), 'pacer-cli-')), 'data');
+    const data = join(tempDir('cli'), 'data');
     const first = await startPacer(['--data', data, '--no-demo']);
     expect(first.output()).toMatch(/embedded PostgreSQL in .*data/);
     expect((await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' })).status).toBe(

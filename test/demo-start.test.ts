@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startPacer } from './support/cli.js';
+import { tempDir } from './support/temp-dir.js';
 
 async function get<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -13,7 +12,7 @@ async function get<T>(url: string): Promise<T> {
 // The only full-size demo test: a first start on an empty data directory generates the default world.
 describe('pacer start on a fresh data directory', () => {
   it('generates the demo world with progress, then serves it', async () => {
-    const data = join(mkdtempSync(join(tmpdir(), 'pacer-demo-')), 'data');
+    const data = join(tempDir('demo'), 'data');
     const running = await startPacer(['--data', data]);
     try {
       expect(running.output()).toMatch(/Generating the demo world: 50%/);

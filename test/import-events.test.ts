@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
 import { type ServerDatabase, serverDatabase } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 const PACER = fileURLToPath(new URL('../bin/pacer.js', import.meta.url));
 // Enough rows for several chunks to commit before the kill and many after it, in a test that stays short.
@@ -26,7 +26,7 @@ async function writeEvents(path: string): Promise<void> {
 
 describe('pacer import events', () => {
   it('loads every row exactly once when run again after kill -9', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-import-events-'));
+    const dir = tempDir('import-events');
     const data = join(dir, 'data');
     const accounts = join(dir, 'accounts.csv');
     writeFileSync(
@@ -110,7 +110,7 @@ describe.skipIf(!inject('postgresUrl'))('pacer import events (PostgreSQL server,
   });
 
   it('loads what an interrupted run left exactly once, keeps events of unknown accounts, and counts each once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-import-events-pg-'));
+    const dir = tempDir('import-events-pg');
     const accounts = join(dir, 'accounts.csv');
     writeFileSync(
       accounts,

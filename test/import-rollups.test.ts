@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { importFile } from '../src/importers/import-file.js';
 import { testEngines } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 interface Row {
   user: string;
@@ -68,7 +68,7 @@ describe.each(testEngines())('usage rollups of an import on $engine', ({ open })
         `insert into accounts (id, external_id, name) values (gen_random_uuid(), 'a1', 'A1'), (gen_random_uuid(), 'a2', 'A2')`,
       ),
     );
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-import-rollups-'));
+    const dir = tempDir('import-rollups');
     const first = rows(7, 300);
     const second = rows(11, 200);
     writeFileSync(join(dir, 'first.csv'), csv(first, '00'));

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
 import { serverDatabase } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
 
@@ -78,7 +78,7 @@ const COMMAND = [
 ];
 
 describe.each(engines)('pacer import events of whitespace-separated purchases (%s)', (_, open) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-import-ws-'));
+  const dir = tempDir('import-ws');
   const file = join(dir, 'purchases.txt');
   copyFileSync(join(FIXTURES, 'cdnow-sample.txt'), file);
   let target: Target | undefined;
@@ -162,7 +162,7 @@ describe.each(engines)('pacer import events of whitespace-separated purchases (%
 
 describe('pacer import --columns and --delimiter', () => {
   it('says what is wrong with them in one line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-import-ws-'));
+    const dir = tempDir('import-ws');
     const file = join(dir, 'purchases.txt');
     copyFileSync(join(FIXTURES, 'cdnow-sample.txt'), file);
     const cases: [string[], RegExp][] = [

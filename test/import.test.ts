@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -8,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { runPacer } from './support/cli.js';
 import { type ServerDatabase, serverDatabase } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/import/', import.meta.url));
 
 type Rows = Record<string, unknown>[];
 
 describe('pacer import (embedded database)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-import-'));
+  const dir = tempDir('import');
   const data = join(dir, 'data');
   // Fixtures are copied so that rejects files land in the temporary directory, not in the repository.
   const file = (name: string) => {
@@ -274,7 +274,7 @@ describe.skipIf(!inject('postgresUrl'))('pacer import (PostgreSQL server)', () =
   });
 
   it('imports and re-imports accounts and subscriptions with DATABASE_URL', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-import-pg-'));
+    const dir = tempDir('import-pg');
     const accounts = join(dir, 'accounts.csv');
     copyFileSync(join(FIXTURES, 'telco-accounts.csv'), accounts);
     const subscriptions = join(dir, 'subscriptions.csv');

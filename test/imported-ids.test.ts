@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { importFile } from '../src/importers/import-file.js';
 import { testEngines } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 // The content hashed for a row without a messageId: canonical JSON of the event, keys sorted (prepare-event.ts).
 const CONTENT =
@@ -51,7 +51,7 @@ describe.each(testEngines())('message ids of imported events on $engine', ({ ope
     ]);
 
     // The same row imported again, and a second identical row: the first is loaded already, the second is new.
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-imported-ids-'));
+    const dir = tempDir('imported-ids');
     const file = join(dir, 'events.csv');
     writeFileSync(
       file,

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import { testEngines } from './support/engines.js';
+import { tempDir } from './support/temp-dir.js';
 
 async function tables(database: Database): Promise<string[]> {
   const rows = await database.withSession((q) =>
@@ -29,7 +29,7 @@ describe.each(testEngines())('migrations on $engine', ({ open }) => {
       expect.arrayContaining(['accounts', 'contacts', 'subscriptions', 'notes', 'survey_responses', 'tickets']),
     );
 
-    const dir = mkdtempSync(join(tmpdir(), 'pacer-migrations-'));
+    const dir = tempDir('migrations');
     writeFileSync(join(dir, '9001_half_good.sql'), 'create table half_good (id int);\nselect * from no_such_table;\n');
     const failing = [...readMigrations(), ...readMigrations(dir)];
     await expect(migrate(database, failing)).rejects.toThrow(

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openRowSource, type SourceRow } from './read-rows.js';
 
 async function readAll(path: string, options: Parameters<typeof openRowSource>[1] = {}): Promise<SourceRow[]> {
@@ -12,6 +12,7 @@ async function readAll(path: string, options: Parameters<typeof openRowSource>[1
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pacer-read-rows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openRowSource', () => {
   it('reads rows whole where the text is cut for parsing: inside an emoji, a quoted cell and a CRLF', async () => {

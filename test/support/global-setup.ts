@@ -12,9 +12,11 @@ export const TEMPLATE_DATABASE = 'pacer_test_template';
  * Migrates once per run: an embedded database dumped to a file that each test file loads (faster than initdb),
  * and, when a PostgreSQL server is given, a template database each test file copies.
  */
-const dir = mkdtempSync(join(tmpdir(), 'pacer-test-'));
+// Made in setup, not when the module loads: test files import TEMPLATE_DATABASE from here, and each would make one.
+let dir: string | undefined;
 
 export async function setup(project: TestProject) {
+  dir = mkdtempSync(join(tmpdir(), 'pacer-test-'));
   const embedded = await openDatabase({});
   await migrate(embedded);
   const dump = await embedded.pglite?.dumpDataDir('none');
@@ -51,7 +53,7 @@ export async function setup(project: TestProject) {
 }
 
 export function teardown() {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
