@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'src');
@@ -51,10 +52,10 @@ async function compile(files, target) {
     statSync(join(dir, 'package.json'));
     return dir;
   } catch {}
-  // Made whole in a directory of this process's own, then renamed into place: a run never loads half a copy, and
+  // Made whole in a directory of this thread's own, then renamed into place: a run never loads half a copy, and
   // runs starting together (a test suite's) each make one and keep whichever was renamed first.
   const { buildSync, transformSync } = await import('esbuild');
-  const partial = `${dir}.${process.pid}.partial`;
+  const partial = `${dir}.${process.pid}-${threadId}.partial`;
   rmSync(partial, { recursive: true, force: true });
   const bundle = (name) => join(partial, '_bundled', `${name}.js`);
   for (const name of BUNDLED) {
