@@ -81,7 +81,10 @@ async function compile(files, target) {
       sourcemap: 'inline',
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(file).href) },
     });
-    const fromOut = (name) => `./${relative(dirname(out), bundle(name))}`.replace(/^\.\/\.\.\//, '../');
+    const fromOut = (name) => {
+      const path = relative(dirname(out), bundle(name));
+      return path.startsWith('..') ? path : `./${path}`;
+    };
     writeFileSync(
       out,
       code.replace(IMPORTS_OF_BUNDLED, (_, keyword, name) => `${keyword}"${fromOut(name)}"`),

@@ -1,30 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir.js';
 import { lockDataDir } from './data-dir-lock.js';
-
-const dirs: string[] = [];
-const newDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-lock-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the data directory lock', () => {
   it('refuses a directory another live process holds, naming it', () => {
-    const dir = newDir();
+    const dir = tempDir('lock');
     // pid 1 is always alive: it stands for another Pacer process.
     writeFileSync(join(dir, 'pacer.lock'), '1\n');
     expect(() => lockDataDir(dir)).toThrow(/in use by another Pacer process \(pid 1\)/);
   });
 
   it('takes over a lock left by a process that died', () => {
-    const dir = newDir();
+    const dir = tempDir('lock');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
     writeFileSync(join(dir, 'pacer.lock'), `${dead}\n`);
     const lock = lockDataDir(dir);
@@ -33,7 +23,7 @@ describe('the data directory lock', () => {
   });
 
   it('refuses a second open in the same process and frees the directory on release', () => {
-    const dir = newDir();
+    const dir = tempDir('lock');
     const lock = lockDataDir(dir);
     expect(() => lockDataDir(dir)).toThrow(/already open in this process/);
     lock.release();

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir.js';
 import { openRowSource, type SourceRow } from './read-rows.js';
 
 async function readAll(path: string, options: Parameters<typeof openRowSource>[1] = {}): Promise<SourceRow[]> {
@@ -11,8 +11,7 @@ async function readAll(path: string, options: Parameters<typeof openRowSource>[1
   return rows;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'pacer-read-rows-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('read-rows');
 
 describe('openRowSource', () => {
   it('reads rows whole where the text is cut for parsing: inside an emoji, a quoted cell and a CRLF', async () => {
