@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Analytics } from '@segment/analytics-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../src/keys/api-keys.js';
+import { createApiKey, revokeApiKey } from '../src/keys/api-keys.js';
 import { purgeExpiredEvents } from '../src/usage/purge-expired-events.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -243,6 +243,66 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       { authorization: 'Basic bm9wZTo=' },
     );
     expect(noKey.status).toBe(401);
+  });
+
+  it("speaks analytics.js's dialect: the key in a text/plain body, short paths, CORS, its settings", async () => {
+    // What older analytics.js sends: no Authorization header, the key in the body, text/plain (no CORS preflight).
+    const plain = (path: string, body: unknown) =>
+      server.call('POST', path, JSON.stringify(body), { 'content-type': 'text/plain' });
+    const tracked = await plain('/v1/t', { writeKey, userId: 'u-ann', event: 'Plain Text', messageId: 'ajs-1' });
+    expect(tracked).toMatchObject({ status: 200, body: { accepted: 1, duplicates: 0 } });
+    const batched = await plain('/v1/b', {
+      writeKey,
+      batch: [{ type: 'track', userId: 'u-ann', event: 'Plain Text', messageId: 'ajs-1' }],
+    });
+    expect(batched).toMatchObject({ status: 200, body: { accepted: 1, duplicates: 1 } });
+    const wrongKey = await plain('/v1/t', { writeKey: 'pk_ingest_nope', userId: 'u-ann', event: 'x' });
+    expect(wrongKey.status).toBe(401);
+    const alias = await plain('/v1/a', { writeKey, userId: 'u-ann', previousId: 'anon-1' });
+    expect(alias.status).toBe(400);
+    expect(JSON.stringify(alias.body)).toContain('alias is not taken');
+
+    const preflight = await fetch(`${server.url}/v1/t`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+
+    const settings = await server.call<{ integrations: Record<string, Record<string, unknown>> }>(
+      'GET',
+      `/v1/projects/${writeKey}/settings`,
+      undefined,
+      { 'x-forwarded-proto': 'https' },
+    );
+    expect(settings.status).toBe(200);
+    expect(settings.body.integrations['Segment.io']).toMatchObject({
+      apiKey: writeKey,
+      apiHost: `${new URL(server.url).host}/v1`,
+      protocol: 'https',
+    });
+    process.env.PACER_PUBLIC_URL = 'https://cs.example.com/pacer/';
+    try {
+      const behindProxy = await server.call<typeof settings.body>('GET', `/v1/projects/${writeKey}/settings`);
+      expect(behindProxy.body.integrations['Segment.io']).toMatchObject({
+        apiHost: 'cs.example.com/pacer/v1',
+        protocol: 'https',
+      });
+    } finally {
+      delete process.env.PACER_PUBLIC_URL;
+    }
+    // Only ingest keys: a page's key is readable by every visitor. (Revoked after, which gives the next tests their
+    // local open mode back.)
+    const adminKey = await createApiKey(server.database.db, 'ops', 'admin');
+    for (const key of ['pk_ingest_nope', adminKey.secret]) {
+      expect((await server.call('GET', `/v1/projects/${key}/settings`)).status).toBe(404);
+    }
+    await revokeApiKey(server.database.db, adminKey.id);
   });
 
   it('makes each user its own account for a B2C write key', async () => {

@@ -102,6 +102,9 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
       },
     };
   }
+  if (kind === 'alias') {
+    return fail('type', 'alias is not taken: Pacer knows a person by userId, so call identify with it instead', mid);
+  }
   if (kind !== 'track' && kind !== 'page' && kind !== 'screen') {
     return fail('type', `must be track, page, screen, identify or group, not ${JSON.stringify(kind)}`, mid);
   }

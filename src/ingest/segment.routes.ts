@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { badRequest, type FieldIssue } from '../server/http-error.js';
+import { actorForSecret } from '../server/actor.js';
+import { badRequest, type FieldIssue, HttpError } from '../server/http-error.js';
 import { defineRoute, type Executor, type RouteSpec } from '../server/route.js';
 import { applyGroup, applyIdentify } from './apply-identity.js';
 import { ingestWriterFor } from './ingest-writer.js';
@@ -11,6 +12,12 @@ import type { UsageEvent } from './usage-event.js';
 // Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/libraries/server/http-api): the same
 // paths, the write key as the Basic-auth user name, 32 KB a call and 500 KB a batch. Point a Segment library's
 // host at Pacer and it works unchanged.
+//
+// analytics.js, Segment's browser library, calls the same API from the product's pages: by the short paths
+// (/v1/t, /v1/p, /v1/i, /v1/g, /v1/s, /v1/b), with the write key in the body as well as (lately) in Basic auth,
+// as text/plain, from another origin (CORS, src/server/app.ts). It first fetches its settings from its CDN:
+// given Pacer's address as its cdnURL, it gets them from /v1/projects/:writeKey/settings, which sends its events
+// here.
 
 const CALL_LIMIT = 32 * 1024;
 const BATCH_LIMIT = 500 * 1024;
@@ -93,18 +100,21 @@ function withBatchContext(raw: unknown, context: unknown): unknown {
   return { ...raw, context: { ...context, ...(typeof own === 'object' && own !== null ? own : {}) } };
 }
 
-function singleCall(type: 'track' | 'page' | 'screen' | 'identify' | 'group'): RouteSpec {
+type CallType = 'track' | 'page' | 'screen' | 'identify' | 'group' | 'alias';
+
+function singleCall(type: CallType, path = `/v1/${type}`): RouteSpec {
   return defineRoute({
     method: 'post',
-    path: `/v1/${type}`,
+    path,
     access: 'ingest',
     tag: 'Tracking (Segment-compatible)',
-    summary: `Segment ${type} call`,
+    summary: path === `/v1/${type}` ? `Segment ${type} call` : `Segment ${type} call, as analytics.js sends it`,
     body: message,
     response: accepted,
     maxBodyBytes: CALL_LIMIT,
     unaudited: UNAUDITED,
     transaction: 'handler',
+    writeKeyInBody: true,
     async handler({ database, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant((body as { sentAt?: unknown }).sentAt) ?? null;
@@ -129,6 +139,7 @@ function batchCall(path: string): RouteSpec {
     maxBodyBytes: BATCH_LIMIT,
     unaudited: UNAUDITED,
     transaction: 'handler',
+    writeKeyInBody: true,
     async handler({ database, body, actor }) {
       const receivedAt = new Date();
       const sentAt = parseInstant(body.sentAt) ?? null;
@@ -148,6 +159,49 @@ function batchCall(path: string): RouteSpec {
   });
 }
 
+/**
+ * What analytics.js reads from Segment's CDN before it sends anything, for an ingest key: its events go to this
+ * server (Segment.io's apiHost), and it sends Segment no metrics. No tracking plan and no device-mode
+ * destinations, so it loads no further code from the CDN.
+ */
+const projectSettings = defineRoute({
+  method: 'get',
+  path: '/v1/projects/:writeKey/settings',
+  access: 'anonymous',
+  tag: 'Tracking (Segment-compatible)',
+  summary: "analytics.js's settings for a write key: set its cdnURL to Pacer's address and it sends events here",
+  params: z.object({ writeKey: z.string().min(1).max(255) }),
+  response: z.looseObject({ integrations: z.record(z.string(), z.unknown()) }),
+  async handler({ params, database, publicUrl }) {
+    const actor = await actorForSecret(database.db, params.writeKey);
+    // Only an ingest key: whatever a page holds, every visitor can read.
+    if (actor?.scope !== 'ingest') {
+      throw new HttpError(404, 'not_found', 'no ingest key has this write key, or it was revoked');
+    }
+    const url = new URL(publicUrl);
+    return {
+      body: {
+        integrations: {
+          'Segment.io': {
+            apiKey: params.writeKey,
+            apiHost: `${url.host}${url.pathname.replace(/\/+$/, '')}/v1`,
+            protocol: url.protocol.slice(0, -1),
+            unbundledIntegrations: [],
+            addBundledMetadata: false,
+          },
+        },
+        metrics: { sampleRate: 0 },
+        remotePlugins: [],
+        middlewareSettings: {},
+        enabledMiddleware: {},
+        edgeFunction: {},
+        analyticsNextEnabled: true,
+        legacyVideoPluginsEnabled: false,
+      },
+    };
+  },
+});
+
 export const segmentRoutes: RouteSpec[] = [
   singleCall('track'),
   singleCall('page'),
@@ -156,4 +210,13 @@ export const segmentRoutes: RouteSpec[] = [
   singleCall('group'),
   batchCall('/v1/batch'),
   batchCall('/v1/import'),
+  // analytics.js's paths.
+  singleCall('track', '/v1/t'),
+  singleCall('page', '/v1/p'),
+  singleCall('screen', '/v1/s'),
+  singleCall('identify', '/v1/i'),
+  singleCall('group', '/v1/g'),
+  singleCall('alias', '/v1/a'),
+  batchCall('/v1/b'),
+  projectSettings,
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { accountResource } from '../accounts/account.resource.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
@@ -56,8 +57,27 @@ export function allRoutes(): RouteSpec[] {
   return routes;
 }
 
+/** PACER_PUBLIC_URL, when set, must be where browsers reach Pacer: analytics.js is sent there. */
+function checkPublicUrl(): void {
+  const configured = process.env.PACER_PUBLIC_URL;
+  if (!configured) return;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(configured).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new Error(`PACER_PUBLIC_URL must be an http:// or https:// URL, not ${JSON.stringify(configured)}`);
+  }
+}
+
 export function createApp(database: Database): Hono {
+  checkPublicUrl();
   const app = new Hono();
+  // analytics.js calls the tracking API from the product's own pages, so from any origin. A write key is public by
+  // design (every visitor's browser holds it) and can only add usage data; no cookies are involved.
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }));
   app.use(
     '/api/*',
     bodyLimit({

@@ -31,6 +31,8 @@ export interface RouteInput<P, Q, B> {
   db: Executor;
   /** The database itself, for routes that manage their own writes (transaction: 'handler'). */
   database: Database;
+  /** Where clients reach this server: PACER_PUBLIC_URL, else this request's scheme (X-Forwarded-Proto) and host. */
+  publicUrl: string;
   audit(entry: AuditEntry): void;
 }
 
@@ -64,6 +66,11 @@ export interface RouteSpec<P = z.ZodType | undefined, Q = z.ZodType | undefined,
    * needs several statements (ingestion, where one statement per batch is what keeps it fast). Needs unaudited.
    */
   transaction?: 'route' | 'handler';
+  /**
+   * The key may also come as the JSON body's `writeKey` when there is no Authorization header, as analytics.js
+   * (Segment's browser library) and older Segment clients send it.
+   */
+  writeKeyInBody?: boolean;
   handler(input: RouteInput<P, Q, B>): Promise<RouteReply>;
 }
 
@@ -124,8 +131,29 @@ function queryObject(c: Context): Record<string, string> {
   return Object.fromEntries(Object.entries(all).map(([key, values]) => [key, values.at(-1) ?? '']));
 }
 
-async function authenticate(c: Context, database: Database): Promise<Actor> {
-  const secret = secretFromHeader(c.req.header('authorization'));
+/** The body's `writeKey`, for routes that accept the key there. */
+function writeKeyIn(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const key = (body as { writeKey?: unknown }).writeKey;
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+/**
+ * Where clients reach this server, without a trailing slash: PACER_PUBLIC_URL when set (behind a proxy that
+ * rewrites the host), else the scheme and host of this request, the scheme as X-Forwarded-Proto says when a TLS
+ * proxy put it there.
+ */
+function publicUrl(c: Context): string {
+  const configured = process.env.PACER_PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, '');
+  const url = new URL(c.req.url);
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  if (forwarded === 'http' || forwarded === 'https') url.protocol = `${forwarded}:`;
+  return url.origin;
+}
+
+async function authenticate(c: Context, database: Database, bodyKey?: string): Promise<Actor> {
+  const secret = secretFromHeader(c.req.header('authorization')) ?? bodyKey;
   if (secret) {
     const actor = await actorForSecret(database.db, secret);
     if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
@@ -149,7 +177,16 @@ async function authenticate(c: Context, database: Database): Promise<Actor> {
 export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
-      const actor = await authenticate(c, database);
+      // The body is read before the key is checked only when the key may be in it.
+      let raw: unknown;
+      let read = false;
+      const readBody = async () => {
+        if (!read) raw = await readJson(c, route.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        read = true;
+        return raw;
+      };
+      const bodyKey = route.writeKeyInBody && !c.req.header('authorization') ? writeKeyIn(await readBody()) : undefined;
+      const actor = await authenticate(c, database, bodyKey);
       if (!mayCall(actor, route.access)) {
         throw actor.scope === 'anonymous'
           ? new HttpError(401, 'unauthorized', 'this call needs an API key (Authorization: Bearer <key>)')
@@ -161,12 +198,14 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
       }
       const params = parse(route.params, c.req.param(), 'path');
       const query = parse(route.query, queryObject(c), 'query');
-      const body = route.body
-        ? parse(route.body, await readJson(c, route.maxBodyBytes ?? DEFAULT_MAX_BODY), '')
-        : undefined;
+      const body = route.body ? parse(route.body, await readBody(), '') : undefined;
 
       const run = async (db: Executor, audit: (entry: AuditEntry) => void) =>
-        route.handler({ params, query, body, actor, db, database, audit } as RouteInput<unknown, unknown, unknown>);
+        route.handler({ params, query, body, actor, db, database, publicUrl: publicUrl(c), audit } as RouteInput<
+          unknown,
+          unknown,
+          unknown
+        >);
 
       let reply: RouteReply;
       if (route.method === 'get' || route.transaction === 'handler') {
