@@ -14,6 +14,20 @@ describe.each(testEngines())('who may call what, on $engine', ({ open }) => {
 
   it('lets this machine in as admin until the first key exists, then asks every caller for a key', async () => {
     expect((await server.call('POST', '/api/accounts', { name: 'Before keys' })).status).toBe(201);
+    // Not a page of another site in a browser here, though: it says so (Origin), and browsers send a text/plain
+    // POST across sites without asking first.
+    const fromAnotherSite = await server.call('POST', '/api/accounts', JSON.stringify({ name: 'Forged' }), {
+      'content-type': 'text/plain',
+      origin: 'https://evil.example',
+    });
+    expect(fromAnotherSite.status).toBe(401);
+    const forgedEvent = await server.call('POST', '/v1/t', JSON.stringify({ userId: 'u-1', event: 'Forged' }), {
+      'content-type': 'text/plain',
+      origin: 'https://evil.example',
+    });
+    expect(forgedEvent.status).toBe(401);
+    const sameOrigin = await server.call('GET', '/api/accounts', undefined, { origin: server.url });
+    expect(sameOrigin.status).toBe(200);
 
     const admin = await createApiKey(server.database.db, 'ops', 'admin');
     const viewer = await createApiKey(server.database.db, 'dashboard', 'viewer');

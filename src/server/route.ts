@@ -165,7 +165,11 @@ async function authenticate(c: Context, database: Database, bodyKey?: string): P
   } catch {
     remote = undefined;
   }
-  if (await localOpenMode(database.db, remote)) return { label: 'local', scope: 'admin' };
+  // A page of another site, open in a browser on this machine, reaches localhost too: its requests say where they
+  // come from (Origin), and get no share of the local open mode. curl and scripts send no Origin.
+  const origin = c.req.header('origin');
+  const crossSite = origin !== undefined && origin !== new URL(c.req.url).origin;
+  if (!crossSite && (await localOpenMode(database.db, remote))) return { label: 'local', scope: 'admin' };
   return { label: 'anonymous', scope: 'anonymous' };
 }
 
