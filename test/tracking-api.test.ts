@@ -321,6 +321,78 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
       (u) => u.summary.dau > 0,
     );
     expect(subscriberUsage.summary).toMatchObject({ dau: 1, mau: 1, lastActiveDay: today() });
+
+    // A visitor before signing in (analytics.js's anonymousId only) is no customer: no account of their own. Once
+    // identify names them, what they did before is the user's.
+    await server.call(
+      'POST',
+      '/v1/t',
+      { anonymousId: 'visitor-9', event: 'Pricing Viewed', messageId: 'anon-before' },
+      auth,
+    );
+    expect(await accountByExternalId('anon:visitor-9')).toBeUndefined();
+    await server.call(
+      'POST',
+      '/v1/i',
+      { userId: 'sub-88', anonymousId: 'visitor-9', traits: { email: 'max@mail.example' } },
+      auth,
+    );
+    const signedUp = (await accountByExternalId('sub-88')) as Body;
+    expect(signedUp).toBeDefined();
+    const claimed = await until(
+      async () =>
+        (await server.call<{ data: Body[] }>('GET', `/api/accounts/${signedUp.id}/events`)).body.data.map((event) => [
+          event.messageId,
+          event.userId,
+          event.name,
+        ]),
+      (events) => events.length > 0,
+    );
+    expect(claimed).toEqual([['anon-before', 'sub-88', 'Pricing Viewed']]);
+  });
+
+  it("makes a visitor's anonymous events the user's when identify names them, in the same batch or later", async () => {
+    await server.call('PUT', '/api/accounts/external/hooli', { name: 'Hooli' });
+    // Before: stored while the visitor was anonymous.
+    await server.call(
+      'POST',
+      '/v1/batch',
+      { batch: [{ type: 'page', anonymousId: 'visitor-1', name: 'Pricing', messageId: 'v1-page' }] },
+      basic(),
+    );
+    await server.call(
+      'POST',
+      '/v1/batch',
+      {
+        batch: [
+          // In the same batch as the identify, before it.
+          { type: 'track', anonymousId: 'visitor-1', event: 'Signup Started', messageId: 'v1-track' },
+          { type: 'identify', userId: 'u-peter', anonymousId: 'visitor-1', traits: { email: 'peter@hooli.example' } },
+          { type: 'group', userId: 'u-peter', anonymousId: 'visitor-1', groupId: 'hooli' },
+          // Another visitor, never identified: stays apart.
+          { type: 'track', anonymousId: 'visitor-2', event: 'Signup Started', messageId: 'v2-track' },
+        ],
+      },
+      basic(),
+    );
+    const hooli = (await accountByExternalId('hooli')) as Body;
+    const events = await until(
+      async () =>
+        (await server.call<{ data: Body[] }>('GET', `/api/accounts/${hooli.id}/events`)).body.data.map((event) => [
+          event.messageId,
+          event.userId,
+        ]),
+      (found) => found.length >= 2,
+    );
+    expect(events.sort()).toEqual([
+      ['v1-page', 'u-peter'],
+      ['v1-track', 'u-peter'],
+    ]);
+    const counted = await until(
+      () => usage(hooli.id),
+      (u) => u.summary.dau > 0,
+    );
+    expect(counted.series.at(-1)?.events).toEqual({ Pricing: 1, 'Signup Started': 1 });
   });
 });
 

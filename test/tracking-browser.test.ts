@@ -119,6 +119,8 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
         const { AnalyticsBrowser } = (window as unknown as { AnalyticsNext: typeof import('@segment/analytics-next') })
           .AnalyticsNext;
         const [analytics] = await AnalyticsBrowser.load({ writeKey, cdnURL });
+        // Before signing in: the browser's anonymousId only.
+        await analytics.track('Pricing Viewed', { plan: 'team' });
         await analytics.identify('u-ann', { email: 'ann@acme.example', name: 'Ann Lee' });
         await analytics.group('acme', { name: 'Acme Inc', industry: 'Retail' });
         await analytics.track('Report Exported', { format: 'csv', rows: 12 });
@@ -139,10 +141,12 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
 
     const events = await until(
       () => eventsOf(account?.id as string),
-      (found) => found.length >= 2,
+      (found) => found.length >= 3,
     );
+    // What the visitor did before signing in is the user's, once identify named them.
     expect(events.map((event) => [event.type, event.name, event.userId]).sort()).toEqual([
       ['page', 'Dashboard', 'u-ann'],
+      ['track', 'Pricing Viewed', 'u-ann'],
       ['track', 'Report Exported', 'u-ann'],
     ]);
     expect(events.find((event) => event.name === 'Report Exported')?.properties).toEqual({ format: 'csv', rows: 12 });
@@ -152,7 +156,7 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
           ?.events ?? {},
       (counts) => counts['Report Exported'] === 1,
     );
-    expect(usage).toMatchObject({ 'Report Exported': 1, Dashboard: 1 });
+    expect(usage).toEqual({ 'Pricing Viewed': 1, 'Report Exported': 1, Dashboard: 1 });
 
     // Settings from Pacer, then each call by its short path, each after a CORS preflight: nothing went to Segment.
     const pacerCalls = requests.filter((request) => request.includes(pacer.url));

@@ -1,3 +1,4 @@
+import { accountKeyOf } from '../ingest/usage-event.js';
 import { digitsAt } from './coerce-value.js';
 import type { ChunkRow } from './load-chunk.js';
 import { noteFirstSeen } from './make-user-accounts.js';
@@ -449,7 +450,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
     add(line, raw, event) {
       if (size === capacity) throw new Error('the chunk is full');
       const row = size++;
-      const group = event.accountExternalId ?? (userIsAccount ? event.userId : null);
+      const group = accountKeyOf(event.accountExternalId, event.userId, userIsAccount);
       groupIsUser[row] = event.accountExternalId === null && group !== null ? 1 : 0;
       keyOf[row] =
         group !== null
@@ -579,7 +580,7 @@ export function createEventChunk(capacity: number, userIsAccount: boolean): Even
       for (let row = 0; row < size; row++) {
         if (attached[row]) continue;
         const event = eventOf(row);
-        kept.push({ event, group: event.accountExternalId ?? (userIsAccount ? event.userId : null) });
+        kept.push({ event, group: accountKeyOf(event.accountExternalId, event.userId, userIsAccount) });
       }
       return kept;
     },

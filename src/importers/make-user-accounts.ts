@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { isAnonymous } from '../ingest/usage-event.js';
 import type { ImportedEvent } from './prepare-event.js';
 
 /** Notes an event of a user who is their own account (B2C, no group), keeping the user's earliest time. */
@@ -12,7 +13,7 @@ export function noteFirstSeen(firstSeen: Map<string, number>, userId: string, oc
 export function usersFirstSeen(events: ImportedEvent[]): Map<string, number> {
   const firstSeen = new Map<string, number>();
   for (const event of events) {
-    if (event.accountExternalId === null && event.userId !== null)
+    if (event.accountExternalId === null && event.userId !== null && !isAnonymous(event.userId))
       noteFirstSeen(firstSeen, event.userId, event.occurredAt);
   }
   return firstSeen;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../server/route.js';
 import { attachPendingEvents } from './attach-pending-events.js';
+import { anonymousPerson } from './usage-event.js';
 
 // identify() and group() as Segment means them: identify describes a person, group an account and the person's
 // membership in it. A person identified before any group is remembered and becomes a contact when group links them.
@@ -71,19 +72,34 @@ async function upsertAccount(db: Executor, externalId: string, traits: Record<st
   return (rows[0] as { id: string }).id;
 }
 
-/** identify(userId, traits): updates the contact, or remembers the traits until group() says whose it is. */
+/**
+ * The events a visitor sent before signing in (analytics.js's anonymousId, no userId, and no account to go to) are
+ * the user's: they wait for the user's account as the user's own would. Events an anonymous visitor sent with a
+ * groupId were stored with that account already, and stay the visitor's.
+ */
+async function claimAnonymousEvents(db: Executor, userId: string, anonymousId: string | null): Promise<void> {
+  if (anonymousId === null) return;
+  await sql`update unattached_events set user_id = ${userId}
+    where user_id = ${anonymousPerson(anonymousId)} and account_external_id is null`.execute(db);
+}
+
+/**
+ * identify(userId, traits): updates the contact, or remembers the traits until group() says whose it is. With the
+ * browser's anonymousId as well, the visitor's events from before become the user's.
+ */
 export async function applyIdentify(
   db: Executor,
   userId: string,
   traits: Record<string, unknown>,
-  options: { userIsAccount?: boolean } = {},
+  options: { userIsAccount?: boolean; anonymousId?: string | null } = {},
 ): Promise<void> {
+  await claimAnonymousEvents(db, userId, options.anonymousId ?? null);
   if (options.userIsAccount) {
     const accountId = await upsertAccount(db, userId, {
       name: contactFields(traits).name ?? contactFields(traits).email ?? userId,
     });
     await upsertContact(db, accountId, userId, traits);
-    await attachPendingEvents(db, { accountExternalIds: [userId] });
+    await attachPendingEvents(db, { accountExternalIds: [userId], userIds: [userId] });
     return;
   }
   const { rows } = await sql<{
@@ -91,6 +107,7 @@ export async function applyIdentify(
   }>`select account_id from contacts where external_id = ${userId}`.execute(db);
   if (rows[0]) {
     await upsertContact(db, rows[0].account_id, userId, traits);
+    if (options.anonymousId) await attachPendingEvents(db, { userIds: [userId] });
     return;
   }
   await sql`insert into pending_identities (user_id, traits) values (${userId}, cast(${JSON.stringify(traits)} as jsonb))

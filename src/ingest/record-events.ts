@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../server/route.js';
-import type { UsageEvent } from './usage-event.js';
+import { accountKeyOf, isAnonymous, type UsageEvent } from './usage-event.js';
 
 /**
  * Taken, shared, by every transaction that stores events before it looks their accounts up, and held until it
@@ -62,7 +62,9 @@ export async function recordEventIds(
   if (options.userIsAccount) {
     await ensureUserAccounts(
       db,
-      events.flatMap((event) => (event.accountExternalId === null && event.userId ? [event.userId] : [])),
+      events.flatMap((event) =>
+        event.accountExternalId === null && event.userId !== null && !isAnonymous(event.userId) ? [event.userId] : [],
+      ),
     );
   }
   return storeEvents(db, events, options);
@@ -81,7 +83,7 @@ async function storeEvents(db: Executor, events: UsageEvent[], options: RecordOp
       select * from json_to_recordset(${JSON.stringify(
         events.map((e) => ({
           m: e.messageId,
-          g: e.accountExternalId ?? (b2c ? e.userId : null),
+          g: accountKeyOf(e.accountExternalId, e.userId, b2c),
           u: e.userId,
           t: e.type,
           n: e.name,

@@ -1,13 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { FieldIssue } from '../server/http-error.js';
-import type { UsageEvent } from './usage-event.js';
+import { anonymousPerson, type UsageEvent } from './usage-event.js';
 
 // Segment's HTTP Tracking API messages (track, page, screen, identify, group), checked by hand: this is the hot
 // path, and the spec allows any extra fields (context, integrations, _metadata…), which are ignored.
 
 export type SegmentMessage =
   | { kind: 'event'; event: UsageEvent }
-  | { kind: 'identify'; userId: string; traits: Record<string, unknown> }
+  | { kind: 'identify'; userId: string; anonymousId: string | null; traits: Record<string, unknown> }
   | { kind: 'group'; userId: string | null; groupId: string; traits: Record<string, unknown> };
 
 export type ParsedMessage =
@@ -81,12 +81,15 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
         ? 'anonymousId'
         : '';
   if (withNul) return fail(withNul, 'must not contain the character U+0000', hasNul(messageId) ? undefined : mid);
-  const person = userId ?? (anonymousId ? `anon:${anonymousId}` : null);
+  const person = userId ?? (anonymousId ? anonymousPerson(anonymousId) : null);
 
   if (kind === 'identify') {
     if (!userId) return fail('userId', 'required for identify (anonymous visitors are not contacts)', mid);
     if (raw.traits !== undefined && !isObject(raw.traits)) return fail('traits', 'must be an object', mid);
-    return { ok: true, message: { kind: 'identify', userId, traits: (raw.traits as Record<string, unknown>) ?? {} } };
+    return {
+      ok: true,
+      message: { kind: 'identify', userId, anonymousId, traits: (raw.traits as Record<string, unknown>) ?? {} },
+    };
   }
   if (kind === 'group') {
     const groupId = id(raw.groupId);

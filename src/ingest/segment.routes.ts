@@ -7,7 +7,7 @@ import { applyGroup, applyIdentify } from './apply-identity.js';
 import { ingestWriterFor } from './ingest-writer.js';
 import { recordEvents } from './record-events.js';
 import { type ParsedMessage, parseInstant, parseSegmentMessage } from './segment-message.js';
-import type { UsageEvent } from './usage-event.js';
+import { anonymousPerson, type UsageEvent } from './usage-event.js';
 
 // Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/libraries/server/http-api): the same
 // paths, the write key as the Basic-auth user name, 32 KB a call and 500 KB a batch. Point a Segment library's
@@ -74,19 +74,27 @@ async function applyMessages(database: Database, parsed: ParsedMessage[], userIs
 async function applyInOrder(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
   const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
   const events: UsageEvent[] = [];
+  // Visitors this batch identifies: their anonymous events in it are the user's too, as the ones stored before are.
+  const identified = new Map<string, string>();
   for (const [index, item] of parsed.entries()) {
     if (!item.ok) {
       outcome.rejected.push({ index, messageId: item.messageId ?? null, ...item.issue });
       continue;
     }
     const { message: m } = item;
-    if (m.kind === 'identify') await applyIdentify(db, m.userId, m.traits, { userIsAccount });
-    else if (m.kind === 'group') await applyGroup(db, m.groupId, m.traits, m.userId);
+    if (m.kind === 'identify') {
+      await applyIdentify(db, m.userId, m.traits, { userIsAccount, anonymousId: m.anonymousId });
+      if (m.anonymousId !== null) identified.set(anonymousPerson(m.anonymousId), m.userId);
+    } else if (m.kind === 'group') await applyGroup(db, m.groupId, m.traits, m.userId);
     else {
       events.push(m.event);
       continue;
     }
     outcome.accepted++;
+  }
+  for (const event of events) {
+    const user = event.accountExternalId === null && event.userId !== null ? identified.get(event.userId) : undefined;
+    if (user !== undefined) event.userId = user;
   }
   const result = await recordEvents(db, events, { userIsAccount });
   outcome.accepted += events.length;
