@@ -52,6 +52,8 @@ describe('the pacer command', () => {
     const keys = runPacer(['keys', 'create', '--name', 'web', '--scope', 'ingest', '--data', data]);
     expect(keys.status).toBe(0);
     expect(keys.stdout).toMatch(/pk_ingest_[A-Za-z0-9_-]{40,}/);
+    const secret = keys.stdout.split('\n')[1] as string;
+    expect(keys.stdout).toContain(`AnalyticsBrowser.load({ writeKey: '${secret}', cdnURL: 'http`);
 
     const restarted = await startPacer(['--data', data]);
     const list = (await (await fetch(`${restarted.url}/api/accounts?externalId=keep-me`)).json()) as {

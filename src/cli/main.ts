@@ -109,6 +109,14 @@ withDataOption(
     process.stdout.write(
       `Created ${key.scope} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
     );
+    if (key.scope === 'ingest') {
+      const pacer = process.env.PACER_PUBLIC_URL ?? `http://localhost:${process.env.PACER_PORT ?? 4400}`;
+      process.stdout.write(
+        `\nSend product usage with it (Pacer at ${pacer}; set PACER_PUBLIC_URL if your users reach it elsewhere):\n` +
+          `  server (@segment/analytics-node):   new Analytics({ writeKey: '${key.secret}', host: '${pacer}' })\n` +
+          `  browser (@segment/analytics-next):  AnalyticsBrowser.load({ writeKey: '${key.secret}', cdnURL: '${pacer}' })\n`,
+      );
+    }
   }),
 );
 
