@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Executor } from '../server/route.js';
 import { attachPendingEvents } from './attach-pending-events.js';
-import { anonymousPerson } from './usage-event.js';
+import { anonymousPerson, isAnonymous } from './usage-event.js';
 
 // identify() and group() as Segment means them: identify describes a person, group an account and the person's
 // membership in it. A person identified before any group is remembered and becomes a contact when group links them.
@@ -124,7 +124,7 @@ export async function applyGroup(
   userId: string | null,
 ): Promise<void> {
   const accountId = await upsertAccount(db, groupId, traits);
-  if (userId && !userId.startsWith('anon:')) {
+  if (userId && !isAnonymous(userId)) {
     const { rows: existing } = await sql<{
       account_id: string;
     }>`select account_id from contacts where external_id = ${userId}`.execute(db);
