@@ -116,7 +116,12 @@ function singleCall(type: CallType, path = `/v1/${type}`): RouteSpec {
     path,
     access: 'ingest',
     tag: 'Tracking (Segment-compatible)',
-    summary: path === `/v1/${type}` ? `Segment ${type} call` : `Segment ${type} call, as analytics.js sends it`,
+    summary:
+      type === 'alias'
+        ? 'Segment alias call, as analytics.js sends it: refused with the reason (Pacer knows a person by userId)'
+        : path === `/v1/${type}`
+          ? `Segment ${type} call`
+          : `Segment ${type} call, as analytics.js sends it`,
     body: message,
     response: accepted,
     maxBodyBytes: CALL_LIMIT,
