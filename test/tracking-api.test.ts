@@ -5,6 +5,7 @@ import { createApiKey, revokeApiKey } from '../src/keys/api-keys.js';
 import { purgeExpiredEvents } from '../src/usage/purge-expired-events.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { until } from './support/until.js';
 
 interface Usage {
   series: { period: string; events: Record<string, number>; totalEvents: number; activeUsers: number }[];
@@ -14,15 +15,6 @@ type Body = Record<string, unknown> & { id: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
-
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() - started > ms) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ open }) => {
   let server: TestServer;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/keys/api-keys.js';
 import { type TestEngine, testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { until } from './support/until.js';
 
 // analytics.js, Segment's browser library, unchanged, in a real browser on a page of another origin: told only
 // Pacer's address (cdnURL), it fetches its settings from Pacer and sends its calls there (CORS preflights, the
@@ -31,16 +32,9 @@ const ANALYTICS_JS = join(dirname(require.resolve('@segment/analytics-next/packa
 interface Usage {
   series: { events: Record<string, number> }[];
 }
+/** The shop's page: analytics.js's own load(), as a product's page calls it. */
+type Shop = { loadAnalytics: typeof import('@segment/analytics-next')['AnalyticsBrowser']['load'] };
 type Body = Record<string, unknown> & { id: string };
-
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() - started > ms) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The product's page: its own origin (localhost, where Pacer is 127.0.0.1), serving analytics.js. */
 async function startShop(): Promise<{ url: string; server: Server }> {
@@ -52,7 +46,9 @@ async function startShop(): Promise<{ url: string; server: Server }> {
     }
     response
       .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><title>Shop</title><script src="/analytics.js"></script><p>Shop</p>');
+      .end(`<!doctype html><title>Shop</title><script src="/analytics.js"></script>
+        <script>window.loadAnalytics = (settings, options) => AnalyticsNext.AnalyticsBrowser.load(settings, options);</script>
+        <p>Shop</p>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return { url: `http://localhost:${(server.address() as AddressInfo).port}`, server };
@@ -70,6 +66,14 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
   const accountByExternalId = async (externalId: string) =>
     (await pacer.call<{ data: Body[] }>('GET', `/api/accounts?externalId=${externalId}`, undefined, admin())).body
       .data[0];
+  /** Today's counts by event name in the account's usage, once they reach what `done` waits for. */
+  const usageToday = (accountId: string, done: (counts: Record<string, number>) => boolean) =>
+    until(
+      async () =>
+        (await pacer.call<Usage>('GET', `/api/accounts/${accountId}/usage`, undefined, admin())).body.series.at(-1)
+          ?.events ?? {},
+      done,
+    );
   const eventsOf = async (accountId: string) =>
     (await pacer.call<{ data: Body[] }>('GET', `/api/accounts/${accountId}/events`, undefined, admin())).body.data;
 
@@ -116,9 +120,7 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
     const { page, requests, failures } = await openShop();
     await page.evaluate(
       async ({ writeKey, cdnURL }) => {
-        const { AnalyticsBrowser } = (window as unknown as { AnalyticsNext: typeof import('@segment/analytics-next') })
-          .AnalyticsNext;
-        const [analytics] = await AnalyticsBrowser.load({ writeKey, cdnURL });
+        const [analytics] = await (window as unknown as Shop).loadAnalytics({ writeKey, cdnURL });
         // Before signing in: the browser's anonymousId only.
         await analytics.track('Pricing Viewed', { plan: 'team' });
         await analytics.identify('u-ann', { email: 'ann@acme.example', name: 'Ann Lee' });
@@ -150,12 +152,7 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
       ['track', 'Report Exported', 'u-ann'],
     ]);
     expect(events.find((event) => event.name === 'Report Exported')?.properties).toEqual({ format: 'csv', rows: 12 });
-    const usage = await until(
-      async () =>
-        (await pacer.call<Usage>('GET', `/api/accounts/${account?.id}/usage`, undefined, admin())).body.series.at(-1)
-          ?.events ?? {},
-      (counts) => counts['Report Exported'] === 1,
-    );
+    const usage = await usageToday(account?.id as string, (counts) => counts['Report Exported'] === 1);
     expect(usage).toEqual({ 'Pricing Viewed': 1, 'Report Exported': 1, Dashboard: 1 });
 
     // Settings from Pacer, then each call by its short path, each after a CORS preflight: nothing went to Segment.
@@ -178,9 +175,7 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
     const { page, requests, failures } = await openShop();
     await page.evaluate(
       async ({ writeKey, cdnURL }) => {
-        const { AnalyticsBrowser } = (window as unknown as { AnalyticsNext: typeof import('@segment/analytics-next') })
-          .AnalyticsNext;
-        const [analytics] = await AnalyticsBrowser.load(
+        const [analytics] = await (window as unknown as Shop).loadAnalytics(
           { writeKey, cdnURL },
           {
             integrations: {
@@ -201,12 +196,7 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
       (found) => found !== undefined,
     );
     expect(account).toMatchObject({ name: 'Globex' });
-    const usage = await until(
-      async () =>
-        (await pacer.call<Usage>('GET', `/api/accounts/${account?.id}/usage`, undefined, admin())).body.series.at(-1)
-          ?.events ?? {},
-      (counts) => counts['Invoice Sent'] === 2,
-    );
+    const usage = await usageToday(account?.id as string, (counts) => counts['Invoice Sent'] === 2);
     expect(usage).toEqual({ 'Invoice Sent': 2 });
     expect(requests).toContain(`POST ${pacer.url}/v1/b`);
     expect(requests.filter((request) => /\/v1\/[tigp]$/.test(request))).toEqual([]);

@@ -191,7 +191,7 @@ const projectSettings = defineRoute({
     if (actor?.scope !== 'ingest') {
       throw new HttpError(404, 'not_found', 'no ingest key has this write key, or it was revoked');
     }
-    const url = new URL(publicUrl);
+    const url = new URL(publicUrl());
     return {
       body: {
         integrations: {

@@ -32,7 +32,7 @@ export interface RouteInput<P, Q, B> {
   /** The database itself, for routes that manage their own writes (transaction: 'handler'). */
   database: Database;
   /** Where clients reach this server: PACER_PUBLIC_URL, else this request's scheme (X-Forwarded-Proto) and host. */
-  publicUrl: string;
+  publicUrl(): string;
   audit(entry: AuditEntry): void;
 }
 
@@ -205,7 +205,7 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
       const body = route.body ? parse(route.body, await readBody(), '') : undefined;
 
       const run = async (db: Executor, audit: (entry: AuditEntry) => void) =>
-        route.handler({ params, query, body, actor, db, database, publicUrl: publicUrl(c), audit } as RouteInput<
+        route.handler({ params, query, body, actor, db, database, publicUrl: () => publicUrl(c), audit } as RouteInput<
           unknown,
           unknown,
           unknown
