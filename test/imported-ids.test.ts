@@ -12,6 +12,14 @@ import { tempDir } from './support/temp-dir.js';
 const CONTENT =
   '{"accountExternalId":"acme","count":2,"name":"Login","occurredAt":"2026-03-01T23:30:00.000Z","properties":{"plan":"pro"},"type":"track","userId":"u1"}';
 const DIGEST = createHash('sha256').update(CONTENT).digest('hex');
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+// The ids as the importer derives them now (migration 0009): the account key's MD5 after the day.
+const NEW_ID = `imp_20260301_${md5('acme').slice(0, 8)}${DIGEST.slice(0, 24)}`;
+// A row without a groupId, whose account is its user's (contact u2 of acme): keyed by the user.
+const USER_CONTENT =
+  '{"accountExternalId":null,"count":1,"name":"Login","occurredAt":"2026-03-01T08:00:00.000Z","properties":{"plan":"pro"},"type":"track","userId":"u2"}';
+const USER_DIGEST = createHash('sha256').update(USER_CONTENT).digest('hex');
+const USER_ID = `imp_20260301_${md5('u2').slice(0, 8)}${USER_DIGEST.slice(0, 24)}_0`;
 
 describe.each(testEngines())('message ids of imported events on $engine', ({ open }) => {
   let database: Database | undefined;
@@ -19,7 +27,7 @@ describe.each(testEngines())('message ids of imported events on $engine', ({ ope
     await database?.close();
   });
 
-  it('puts the UTC day first, and an import from before that change still counts as loaded', async () => {
+  it('puts the UTC day first and the account key next, and an import from before either change still counts as loaded', async () => {
     database = await open();
     const db = database;
     await db.withSession(async (q) => {
@@ -30,43 +38,51 @@ describe.each(testEngines())('message ids of imported events on $engine', ({ ope
          select $1, id, 'acme', 'u1', 'track', 'Login', '2026-03-01T23:30:00Z', 2, '{"plan":"pro"}' from accounts`,
         [`imp_${DIGEST}_0`],
       );
+      await q(`insert into contacts (account_id, id, external_id) select id, gen_random_uuid(), 'u2' from accounts`);
+      await q(
+        `insert into events (message_id, account_id, account_external_id, user_id, type, name, occurred_at, count, properties)
+         select $1, id, null, 'u2', 'track', 'Login', '2026-03-01T08:00:00Z', 1, '{"plan":"pro"}' from accounts`,
+        [`imp_${USER_DIGEST}_0`],
+      );
       await q(
         `insert into unattached_events (message_id, account_external_id, user_id, type, name, occurred_at)
          values ($1, 'nobody', 'u9', 'track', 'Login', '2026-02-28T00:00:00Z'), ('client-id-1', 'nobody', 'u9', 'track', 'Login', '2026-02-28T00:00:00Z')`,
         [`imp_${'ab'.repeat(32)}_3`],
       );
     });
-    const migration = readMigrations().find((m) => m.name === '0007_imported_ids_by_day');
-    if (!migration) throw new Error('migration 0007 is missing');
-    await db.withSession((q) => q(migration.sql));
+    const migrations = readMigrations();
+    for (const name of ['0007_imported_ids_by_day', '0009_imported_ids_by_account']) {
+      const migration = migrations.find((m) => m.name === name);
+      if (!migration) throw new Error(`migration ${name} is missing`);
+      await db.withSession((q) => q(migration.sql));
+    }
 
     const ids = await db.withSession(async (q) => [
-      ...(await q<{ message_id: string }>('select message_id from events')),
+      ...(await q<{ message_id: string }>('select message_id from events order by occurred_at desc')),
       ...(await q<{ message_id: string }>('select message_id from unattached_events order by message_id')),
     ]);
     expect(ids.map((row) => row.message_id)).toEqual([
-      `imp_20260301_${DIGEST.slice(0, 32)}_0`,
+      `${NEW_ID}_0`,
+      USER_ID,
       'client-id-1',
-      `imp_20260228_${'ab'.repeat(16)}_3`,
+      `imp_20260228_${md5('nobody').slice(0, 8)}${'ab'.repeat(12)}_3`,
     ]);
 
-    // The same row imported again, and a second identical row: the first is loaded already, the second is new.
+    // The same rows imported again, and a second identical row: the first two are loaded already, the third is new.
     const dir = tempDir('imported-ids');
     const file = join(dir, 'events.csv');
     writeFileSync(
       file,
       'user_id,group_id,event,timestamp,count,plan\n' +
         'u1,acme,Login,2026-03-01T23:30:00Z,2,pro\n' +
+        'u2,,Login,2026-03-01T08:00:00Z,1,pro\n' +
         'u1,acme,Login,2026-03-01T23:30:00Z,2,pro\n',
     );
     const summary = await importFile(db, { kind: 'events', file, databaseUrl: db.url });
-    expect(summary).toMatchObject({ inserted: 1, unchanged: 1, rejected: 0 });
+    expect(summary).toMatchObject({ inserted: 1, unchanged: 2, rejected: 0 });
     const stored = await db.withSession((q) =>
       q<{ message_id: string }>('select message_id from events order by message_id'),
     );
-    expect(stored.map((row) => row.message_id)).toEqual([
-      `imp_20260301_${DIGEST.slice(0, 32)}_0`,
-      `imp_20260301_${DIGEST.slice(0, 32)}_1`,
-    ]);
+    expect(stored.map((row) => row.message_id)).toEqual([USER_ID, `${NEW_ID}_0`, `${NEW_ID}_1`].sort());
   });
 });

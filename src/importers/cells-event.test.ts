@@ -100,7 +100,10 @@ describe('compileCellsEvent', () => {
     // The values below are worked out by hand, not by either path.
     const content =
       '{"accountExternalId":"acme","count":3,"name":"Report Exported","occurredAt":"2026-06-01T12:00:00.000Z","properties":{"plan":"pro"},"type":"track","userId":"u-1"}';
-    const digest = createHash('sha256').update(content).digest('hex').slice(0, 32);
+    // The account key (groupId acme) hashed by MD5, then the content by SHA-256.
+    const digest =
+      createHash('md5').update('acme').digest('hex').slice(0, 8) +
+      createHash('sha256').update(content).digest('hex').slice(0, 24);
     expect(actual[0]).toEqual({
       ok: true,
       value: {

@@ -83,7 +83,7 @@ export function compileCellsEvent(
     if (properties?.includes('\\u0000')) return undefined;
     const digest = hash('sha256', contentOf('track', name, userId, group, occurredAt, count, properties), 'hex');
     return {
-      messageId: derivedMessageId(occurredAt, digest, duplicates.seenBefore(digest)),
+      messageId: derivedMessageId(occurredAt, (group ?? userId) as string, digest, duplicates.seenBefore(digest)),
       type: 'track',
       name,
       userId,

@@ -114,7 +114,8 @@ function byteWriter(initial: number): ByteWriter {
 
 /**
  * The order of a message id's first characters, as a number below 2^32: ids derived by prepareEvent
- * (imp_<YYYYMMDD>_<hex>_<n>) by their day (22 bits: year × 372 + month × 31 + day) and the hash's first 10 bits.
+ * (imp_<YYYYMMDD>_<hex>_<n>) by their day (22 bits: year × 372 + month × 31 + day) and the first 10 bits of their
+ * account key's hash, so that a chunk in this order writes each account's events together.
  */
 function idOrder(id: string): number {
   if (id.startsWith('imp_') && id.charCodeAt(12) === 95) {

