@@ -16,7 +16,6 @@ export interface DuplicateCounter {
 // 2^27 bits (16 MB) whatever the file's size. With four probes a million distinct rows give a false "seen" about
 // once in a million rows; a false one costs an entry in the exact counts, nothing else.
 const FILTER_BITS = 27;
-const PROBES = 4;
 const FILTER_MASK = 2 ** FILTER_BITS - 1;
 
 /**
@@ -29,25 +28,42 @@ export function createDuplicateCounter(): DuplicateCounter {
   const counts = new Map<string, number>();
   return {
     seenBefore(hexDigest) {
-      let present = true;
-      for (let probe = 0; probe < PROBES; probe++) {
-        // The low FILTER_BITS bits of the digest's 32-bit word number probe (big-endian): its last 7 hex digits.
-        let bit = 0;
-        for (let at = probe * 8 + 1; at < probe * 8 + 8; at++) bit = (bit << 4) | hexValue(hexDigest.charCodeAt(at));
-        bit &= FILTER_MASK;
-        const byte = bit >>> 3;
-        const flag = 1 << (bit & 7);
-        if (((bits[byte] as number) & flag) === 0) {
-          present = false;
-          bits[byte] = (bits[byte] as number) | flag;
-        }
+      // The four probes' bits are found first and their bytes read together: each read is likely a cache miss in
+      // 16 MB, and reads that do not wait on each other overlap.
+      const p0 = probeBit(hexDigest, 1);
+      const p1 = probeBit(hexDigest, 9);
+      const p2 = probeBit(hexDigest, 17);
+      const p3 = probeBit(hexDigest, 25);
+      const f0 = 1 << (p0 & 7);
+      const f1 = 1 << (p1 & 7);
+      const f2 = 1 << (p2 & 7);
+      const f3 = 1 << (p3 & 7);
+      const b0 = bits[p0 >>> 3] as number;
+      const b1 = bits[p1 >>> 3] as number;
+      const b2 = bits[p2 >>> 3] as number;
+      const b3 = bits[p3 >>> 3] as number;
+      if ((b0 & f0) === 0 || (b1 & f1) === 0 || (b2 & f2) === 0 || (b3 & f3) === 0) {
+        bits[p0 >>> 3] = (bits[p0 >>> 3] as number) | f0;
+        bits[p1 >>> 3] = (bits[p1 >>> 3] as number) | f1;
+        bits[p2 >>> 3] = (bits[p2 >>> 3] as number) | f2;
+        bits[p3 >>> 3] = (bits[p3 >>> 3] as number) | f3;
+        return 0;
       }
-      if (!present) return 0;
       const count = (counts.get(hexDigest) ?? 0) + 1;
       counts.set(hexDigest, count);
       return count;
     },
   };
+}
+
+/**
+ * A probe's bit: the low FILTER_BITS bits of the digest's 32-bit word that starts one hex digit before `at`
+ * (big-endian), that is its last 7 hex digits.
+ */
+function probeBit(hexDigest: string, at: number): number {
+  let bit = 0;
+  for (let digit = at; digit < at + 7; digit++) bit = (bit << 4) | hexValue(hexDigest.charCodeAt(digit));
+  return bit & FILTER_MASK;
 }
 
 /** The value of a lowercase hex digit's character code. */
