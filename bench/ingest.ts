@@ -3,7 +3,7 @@
 // into the same database (the ceiling). Quote medians: the machine is small and noisy.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +23,10 @@ const NAMES = Array.from({ length: 30 }, (_, i) => `Feature ${i + 1} Used`);
 const BATCH = 500;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_ENGINES=pglite (or postgres) runs one engine only.
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+// The issue's floors, against which the CPU budget is printed.
+const FLOOR_RATE = { postgres: 50_000, pglite: 20_000 };
 
 interface Scenario {
   engine: 'postgres' | 'pglite';
@@ -316,13 +320,27 @@ async function dropDatabase(postgresUrl: string, name: string): Promise<void> {
   await admin.end();
 }
 
+/**
+ * What the floor allows and what this run's CPU allows: the floor's rate leaves every core of the machine for
+ * 100,000 / rate seconds per 100,000 events; at this run's CPU per 100,000 events, all cores busy the whole time
+ * could go no faster than the ceiling printed.
+ */
+function budgetLine(engine: Scenario['engine'], cpu: CpuUse, events: number): string {
+  const cores = availableParallelism();
+  const floor = FLOOR_RATE[engine];
+  const perEvents = (((cpu.server ?? 0) + (cpu.postgres ?? 0) + cpu.clients) * 100_000) / events;
+  return `${floor.toLocaleString('en')} events/s would allow ${cores} cores × ${(100_000 / floor).toFixed(1)} s = ${((cores * 100_000) / floor).toFixed(1)} CPU-s per 100,000 events; at ${perEvents.toFixed(2)} CPU-s, ${cores} cores busy all the time give at most ${Math.round((cores * 100_000) / perEvents).toLocaleString('en')} events/s`;
+}
+
 async function main() {
-  const postgres = await benchPostgres();
+  const postgres = ENGINES.includes('postgres') ? await benchPostgres() : undefined;
   const scenarios: Scenario[] = [
     ...(postgres ? [{ engine: 'postgres' as const, events: Number(process.env.BENCH_PG_EVENTS ?? 300_000) }] : []),
-    { engine: 'pglite', events: Number(process.env.BENCH_PGLITE_EVENTS ?? 100_000) },
+    ...(ENGINES.includes('pglite')
+      ? [{ engine: 'pglite' as const, events: Number(process.env.BENCH_PGLITE_EVENTS ?? 100_000) }]
+      : []),
   ];
-  if (!postgres)
+  if (!postgres && ENGINES.includes('postgres'))
     console.log('PostgreSQL: skipped (no server: set PACER_BENCH_DATABASE_URL or apt-get install postgresql)');
   console.log(
     `bench:ingest — ${BATCH}-event batches, ${CLIENTS} concurrent clients on loopback, ${RUNS} runs each; server in its own process`,
@@ -362,9 +380,13 @@ async function main() {
       console.log(
         `${scenario.engine}: median ${Math.round(rate).toLocaleString('en')} events/s (${scenario.events.toLocaleString('en')} events), raw COPY median ${Math.round(copy).toLocaleString('en')} rows/s, ratio to COPY ${(rate / copy).toFixed(2)}`,
       );
-      console.log(
-        `  median ${cpuLine({ server: medianOf((cpu) => cpu.server), postgres: medianOf((cpu) => cpu.postgres), clients: medianOf((cpu) => cpu.clients) as number }, scenario.events)}`,
-      );
+      const medianCpu = {
+        server: medianOf((cpu) => cpu.server),
+        postgres: medianOf((cpu) => cpu.postgres),
+        clients: medianOf((cpu) => cpu.clients) as number,
+      };
+      console.log(`  median ${cpuLine(medianCpu, scenario.events)}`);
+      console.log(`  ${budgetLine(scenario.engine, medianCpu, scenario.events)}`);
     }
   } finally {
     postgres?.stop();
