@@ -152,8 +152,12 @@ describe.skipIf(!haveBrowser)('analytics.js in Chromium sends to Pacer', () => {
       ['track', 'Report Exported', 'u-ann'],
     ]);
     expect(events.find((event) => event.name === 'Report Exported')?.properties).toEqual({ format: 'csv', rows: 12 });
-    const usage = await usageToday(account?.id as string, (counts) => counts['Report Exported'] === 1);
-    expect(usage).toEqual({ 'Pricing Viewed': 1, 'Report Exported': 1, Dashboard: 1 });
+    // Each event reaches the rollups with the flush after its request: waited for until all three are there.
+    const expected = { 'Pricing Viewed': 1, 'Report Exported': 1, Dashboard: 1 };
+    const usage = await usageToday(account?.id as string, (counts) =>
+      Object.entries(expected).every(([name, count]) => counts[name] === count),
+    );
+    expect(usage).toEqual(expected);
 
     // Settings from Pacer, then each call by its short path, each after a CORS preflight: nothing went to Segment.
     const pacerCalls = requests.filter((request) => request.includes(pacer.url));
