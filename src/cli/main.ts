@@ -35,11 +35,14 @@ const program = new Command('pacer')
   .version(version)
   .showHelpAfterError('(run with --help for usage)');
 
+/** The port `pacer start` listens on unless told otherwise. */
+const defaultPort = () => Number(process.env.PACER_PORT ?? 4400);
+
 withDataOption(
   program
     .command('start')
     .description('start the API server (and the web app) on this machine')
-    .option('--port <port>', 'port to listen on', parsePort, Number(process.env.PACER_PORT ?? 4400))
+    .option('--port <port>', 'port to listen on', parsePort, defaultPort())
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--no-demo', 'start empty, without generating the demo world'),
 ).action(
@@ -110,7 +113,7 @@ withDataOption(
       `Created ${key.scope} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
     );
     if (key.scope === 'ingest') {
-      const pacer = process.env.PACER_PUBLIC_URL ?? `http://localhost:${process.env.PACER_PORT ?? 4400}`;
+      const pacer = (process.env.PACER_PUBLIC_URL ?? `http://localhost:${defaultPort()}`).replace(/\/+$/, '');
       process.stdout.write(
         `\nSend product usage with it (Pacer at ${pacer}; set PACER_PUBLIC_URL if your users reach it elsewhere):\n` +
           `  server (@segment/analytics-node):   new Analytics({ writeKey: '${key.secret}', host: '${pacer}' })\n` +

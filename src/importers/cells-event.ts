@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { inferTraitValue, utcIsoText } from './coerce-value.js';
 import {
   contentOf,
+  derivedIdKey,
   derivedMessageId,
   type EventOptions,
   type ImportedEvent,
@@ -83,7 +84,7 @@ export function compileCellsEvent(
     if (properties?.includes('\\u0000')) return undefined;
     const digest = hash('sha256', contentOf('track', name, userId, group, occurredAt, count, properties), 'hex');
     return {
-      messageId: derivedMessageId(occurredAt, (group ?? userId) as string, digest, duplicates.seenBefore(digest)),
+      messageId: derivedMessageId(occurredAt, derivedIdKey(group, userId), digest, duplicates.seenBefore(digest)),
       type: 'track',
       name,
       userId,

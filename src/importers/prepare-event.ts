@@ -154,6 +154,13 @@ export function toImportedEvent(event: UsageEvent): ImportedEvent {
 const KEY_HASHES_KEPT = 65_536;
 const keyHashes = new Map<string, string>();
 
+/**
+ * The account key a derived id is made with: the groupId, else the userId (prepareEvent requires one of them).
+ * migrations/0009 finds the same key in a stored row as coalesce(account_external_id, user_id).
+ */
+export const derivedIdKey = (accountExternalId: string | null, userId: string | null) =>
+  (accountExternalId ?? userId) as string;
+
 /** The first 32 bits of the MD5 of an event's account key, hex: what PostgreSQL's left(md5(key), 8) gives. */
 function keyHash(key: string): string {
   let hex = keyHashes.get(key);
@@ -269,7 +276,7 @@ export function prepareEvent(row: Record<string, unknown>, options: EventOptions
     const digest = hash('sha256', content, 'hex');
     messageId = derivedMessageId(
       occurredAtText,
-      (accountExternalId ?? userId) as string,
+      derivedIdKey(accountExternalId, userId),
       digest,
       options.duplicates.seenBefore(digest),
     );
