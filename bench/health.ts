@@ -6,8 +6,9 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { computeMeasures } from '../src/health/compute-measures.js';
-import { scoreAccounts } from '../src/health/score-accounts.js';
+import { scoreAccounts } from '../src/health/health-snapshots.js';
 import { createApiKey } from '../src/keys/api-keys.js';
+import { today } from '../src/shared/calendar.js';
 import { writeUsageSettings } from '../src/usage/usage-settings.js';
 import { startPacerServer } from './support/pacer-server.js';
 import { benchPostgres } from './support/temp-postgres.js';
@@ -15,7 +16,6 @@ import { benchPostgres } from './support/temp-postgres.js';
 const ACCOUNTS = Number(process.env.BENCH_HEALTH_ACCOUNTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function seed(url: string): Promise<void> {
   const database = await openDatabase({ databaseUrl: url });

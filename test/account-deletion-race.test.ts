@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database.js';
-import { type BulkSession, openBulkConnections } from '../src/importers/bulk-session.js';
-import { type CopyOptions, copyEvents, newCopyState } from '../src/importers/copy-events.js';
-import { createEventChunk } from '../src/importers/event-chunk.js';
-import { recordEvents } from '../src/ingest/record-events.js';
+import { type BulkSession, openBulkConnections } from '../src/events/bulk-session.js';
+import { type CopyOptions, copyEvents, newCopyState } from '../src/events/copy-events.js';
+import { createEventChunk } from '../src/events/event-chunk.js';
+import { recordEvents } from '../src/events/record-events.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { serverDatabase } from './support/engines.js';
 

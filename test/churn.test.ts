@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { generateWorld } from '../src/demo/generate-world.js';
-import { recordEvents } from '../src/ingest/record-events.js';
+import { recordEvents } from '../src/events/record-events.js';
 import { churnOutcomes } from '../src/predict/churn-outcomes.js';
 import { accountRisk, predictChurnRisk, trainChurn } from '../src/predict/churn-service.js';
 import { type EvaluationReport, evaluateChurn } from '../src/predict/evaluate-churn.js';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from '../src/events/record-events.js';
+import type { UsageEvent } from '../src/events/usage-event.js';
 import { computeMeasures } from '../src/health/compute-measures.js';
-import { recordEvents } from '../src/ingest/record-events.js';
-import type { UsageEvent } from '../src/ingest/usage-event.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -72,7 +72,7 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
   afterAll(() => server.close());
 
   it('scores from the data known on each day, and explains a drop by the measures that dropped', async () => {
-    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const { scoreAccounts } = await import('../src/health/health-snapshots.js');
     const [march] = await scoreAccounts(server.database.db, '2026-03-31');
     const [april] = await scoreAccounts(server.database.db, '2026-04-30');
     const licence = (s: typeof march) => s?.measures.find((m) => m.measure === 'usage.licence_utilisation')?.value;
@@ -108,7 +108,7 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
   });
 
   it('ignores data dated after the day it scores', async () => {
-    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const { scoreAccounts } = await import('../src/health/health-snapshots.js');
     const [before] = await scoreAccounts(server.database.db, '2026-03-31');
     await server.call('POST', '/api/survey-responses', {
       accountId,
@@ -145,7 +145,7 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
   });
 
   it('replaces a scored day’s snapshot when a rescore changes it, and leaves it alone when nothing changed', async () => {
-    const { scoreAccounts } = await import('../src/health/score-accounts.js');
+    const { scoreAccounts } = await import('../src/health/health-snapshots.js');
     const stored = async () => {
       const { rows } = await sql<{ score: number; sentiment: number; computed_at: Date; copies: number }>`
         select score, (inputs->'values'->>'sentiment.csm_90d')::float8 as sentiment, computed_at,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
-import { openBulkConnections } from '../src/importers/bulk-session.js';
+import { openBulkConnections } from '../src/events/bulk-session.js';
 import { serverDatabase } from './support/engines.js';
 
 const serverUrl = inject('postgresUrl');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
 import { fieldError } from '../server/http-error.js';
-import type { Executor } from '../server/route.js';
 
 /**
  * The account a child record (contact, subscription, note…) names, by accountId or accountExternalId. A child

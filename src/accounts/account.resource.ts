@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Executor } from '../db/executor.js';
 import { fieldError } from '../server/http-error.js';
 import { type ColumnValue, jsonColumn, type ResourceSpec, type Row } from '../server/resource.js';
-import type { Executor } from '../server/route.js';
 import { iso, num, pickColumns, text } from '../shared/rows.js';
 import {
   type AccountOutput,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
 import { fieldError } from '../server/http-error.js';
-import type { Executor } from '../server/route.js';
 
 /** The contact a note, survey answer or ticket names (contactId or contactExternalId), checked to be of its account. */
 export async function resolveContactId(

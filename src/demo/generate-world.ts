@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { today } from '../shared/calendar.js';
 import { readUsageSettings, writeUsageSettings } from '../usage/usage-settings.js';
 import { keyFeatures, MAGIC_MOMENT_EVENT } from './demo-catalog.js';
 import type { SimulatedAccount, WorldOptions, WorldShape } from './demo-world.js';
@@ -22,7 +23,7 @@ const GROUP_SIZE = { b2b: 10, b2c: 200 };
 const FLUSH_EVERY_EVENTS = 60_000;
 
 /** Today in UTC, 'YYYY-MM-DD': the demo world ends here. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
+export const todayUtc = () => today();
 
 /**
  * Simulates the demo world and writes it through Pacer's own paths (resource rules, event recording, rollups).

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 import { type ContactHealth, scoreContact } from './score-contact.js';
 
 export interface Stakeholder extends ContactHealth {

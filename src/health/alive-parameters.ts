@@ -1,7 +1,7 @@
 import type { DialectAdapter } from 'kysely';
-import { aliveSummary } from '../predict/alive-summary.js';
-import { type BgNbdParameters, fitBgNbd, groupHistories } from '../predict/bg-nbd.js';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
+import { type BgNbdParameters, fitBgNbd, groupHistories } from '../stats/bg-nbd.js';
+import { aliveSummary } from '../usage/alive-summary.js';
 
 // The BG/NBD parameters behind the "chance still active" measure. Fitting needs every account's history, so each
 // process fits once per database and day and keeps the result: a rescore of one account after an event reuses it.

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/route.js';
-import { fitLogistic, liftAtTopDecile, rocAuc } from './classification-metrics.js';
+import type { Executor } from '../db/executor.js';
+import { addDays, monthEndsUntil } from '../shared/calendar.js';
+import { liftAtTopDecile, rocAuc } from '../stats/classification-metrics.js';
+import { fitLogisticRegression } from '../stats/logistic-regression.js';
+import { matrixFromRows } from '../stats/matrix.js';
 import { type AccountMeasures, computeMeasures } from './compute-measures.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
-import { scoreHealth } from './score-account.js';
 import type { Color, GroupNode } from './scorecard.schema.js';
+import { scoreHealth } from './scorecard-math.js';
 import { currentScorecards, type StoredScorecard } from './scorecard-store.js';
 
 // Replays history: for each month-end, the score the scorecard would have given then, against whether the
@@ -50,20 +53,9 @@ export interface BacktestReport {
   } | null;
 }
 
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
-
 /** Month-ends whose horizon has passed: the last 12 by default. */
 export function backtestDates(today: string, horizonDays: number, months = 12): string[] {
-  const latest = addDays(today, -horizonDays);
-  const dates: string[] = [];
-  const [y, m] = latest.split('-').map(Number) as [number, number];
-  for (let k = 0; dates.length < months && k < months + 2; k++) {
-    const d = monthEnd(y, m - 1 - k);
-    if (d <= latest) dates.unshift(d);
-  }
-  return dates;
+  return monthEndsUntil(addDays(today, -horizonDays), months);
 }
 
 async function outcomes(db: Executor, asOf: string, horizonDays: number) {
@@ -81,12 +73,12 @@ async function outcomes(db: Executor, asOf: string, horizonDays: number) {
 
 function quality(rows: { score: number; churned: boolean }[]): Quality {
   const risk = rows.map((r) => 100 - r.score);
-  const churned = rows.map((r) => r.churned);
+  const labels = rows.map((r) => (r.churned ? 1 : 0));
   return {
     n: rows.length,
-    positives: churned.filter(Boolean).length,
-    auc: rocAuc(risk, churned),
-    liftTopDecile: liftAtTopDecile(risk, churned),
+    positives: labels.filter((y) => y === 1).length,
+    auc: rocAuc(risk, labels),
+    liftTopDecile: liftAtTopDecile(risk, labels),
   };
 }
 
@@ -175,10 +167,13 @@ export async function backtestHealth(
   const train = observations.filter((o) => fitDates.has(o.asOf));
   const test = observations.filter((o) => !fitDates.has(o.asOf));
   if (train.some((o) => o.churned) && train.some((o) => !o.churned) && test.length > 0) {
-    const { coefficients } = fitLogistic(
-      train.map((o) => o.groupScores),
-      train.map((o) => o.churned),
+    const model = fitLogisticRegression(
+      matrixFromRows(train.map((o) => o.groupScores)),
+      Uint8Array.from(train, (o) => (o.churned ? 1 : 0)),
+      { l2: 0.01 },
     );
+    // Per point of each group's score (the groups share one 0–100 scale), not per standard deviation.
+    const coefficients = model.coefficients.map((c, j) => c / (model.scales[j] ?? 1));
     // A group whose higher score meant less churn gets weight in proportion; one that did not, none.
     const raw = coefficients.map((c) => Math.max(0, -c));
     const total = raw.reduce((a, b) => a + b, 0);

@@ -1,11 +1,12 @@
 import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../db/executor.js';
 import type { Schema } from '../db/schema.js';
-import { type BgNbdParameters, probabilityAlive } from '../predict/bg-nbd.js';
-import type { Executor } from '../server/route.js';
+import { today } from '../shared/calendar.js';
+import { type BgNbdParameters, probabilityAlive } from '../stats/bg-nbd.js';
 import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { readUsageSettings, type UsageSettings } from '../usage/usage-settings.js';
 import { aliveParameters } from './alive-parameters.js';
-import type { MeasureValues } from './score-account.js';
+import type { MeasureValues } from './scorecard-math.js';
 
 /** The measures Pacer computes for every account, with the words a CSM reads. */
 export const measureCatalog = {
@@ -256,7 +257,7 @@ async function measuresOf(
     left join csat using (account_id) left join tickets using (account_id) left join notes90 using (account_id)
     left join people using (account_id)`.execute(db);
 
-  const historical = asOf < new Date().toISOString().slice(0, 10);
+  const historical = asOf < today();
   const result = new Map<string, AccountMeasures>();
   for (const r of rows) {
     const mau = r.mau ?? 0;

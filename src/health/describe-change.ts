@@ -1,4 +1,4 @@
-import type { MeasureChange } from './score-account.js';
+import type { MeasureChange } from './scorecard-math.js';
 
 // Measure values and changes in the words a CSM reads: "Licence utilisation 82% → 41%: −12 points".
 

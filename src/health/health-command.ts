@@ -1,18 +1,16 @@
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
+import { addDays, today } from '../shared/calendar.js';
 import { accountStakeholders } from './account-stakeholders.js';
 import { backtestHealth, withSuggestedWeights } from './backtest-health.js';
 import { describeChange, formatMeasureValue } from './describe-change.js';
-import { explainHealth, scoreAccounts } from './score-accounts.js';
+import { explainHealth, scoreAccounts } from './health-snapshots.js';
 import { currentScorecards, saveScorecardVersion } from './scorecard-store.js';
 
 type Action = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const today = () => new Date().toISOString().slice(0, 10);
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function date(value: string | undefined, name: string): string | undefined {
   if (value !== undefined && !DATE.test(value)) throw new Error(`${name} must be a date written YYYY-MM-DD`);

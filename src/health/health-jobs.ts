@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Executor } from '../server/route.js';
-import { scoreAccounts } from './score-accounts.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import type { Executor } from '../db/executor.js';
+import { today } from '../shared/calendar.js';
+import { scoreAccounts } from './health-snapshots.js';
 
 /**
  * Scores the given accounts as of today. When they are most of all accounts (the day's first run, a mass change),

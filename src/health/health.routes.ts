@@ -5,14 +5,14 @@ import { accountResource } from '../accounts/account.resource.js';
 import { fieldError, notFound } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
+import { today } from '../shared/calendar.js';
 import { isoDate, isoTimestamp } from '../shared/fields.js';
 import { accountStakeholders } from './account-stakeholders.js';
 import { measureCatalog } from './compute-measures.js';
 import { describeChange } from './describe-change.js';
-import { explainHealth, scoreAccounts } from './score-accounts.js';
+import { explainHealth, scoreAccounts } from './health-snapshots.js';
 import { currentScorecards, saveScorecardVersion, scorecardDefinitionSchema } from './scorecard-store.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const accountParams = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
 
 const overrideBody = z

@@ -1,5 +1,5 @@
-import { colorFor } from './score-account.js';
 import type { Color, Thresholds } from './scorecard.schema.js';
+import { colorFor } from './scorecard-math.js';
 
 // A person's own engagement: the champion going quiet is a signal even while the account's total usage holds.
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 import { defaultScorecards, type ScorecardDefinition } from './default-scorecards.js';
 import { groupNodeSchema, thresholdsSchema } from './scorecard.schema.js';
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createDuplicateCounter } from '../events/message-ids.js';
 import { compileCellsEvent } from './cells-event.js';
 import { importKinds } from './import-kinds.js';
 import { mapRow } from './map-row.js';
-import { createDuplicateCounter, prepareEvent } from './prepare-event.js';
+import { prepareEvent } from './prepare-event.js';
 import { type MappingRequest, resolveMapping } from './resolve-mapping.js';
 
 const kind = importKinds.events;

@@ -1,14 +1,8 @@
 import { hash } from 'node:crypto';
+import { contentOf, derivedIdKey, derivedMessageId } from '../events/message-ids.js';
+import type { ImportedEvent } from '../events/usage-event.js';
 import { inferTraitValue, utcIsoText } from './coerce-value.js';
-import {
-  contentOf,
-  derivedIdKey,
-  derivedMessageId,
-  type EventOptions,
-  type ImportedEvent,
-  MAX_COUNT,
-  MAX_TEXT,
-} from './prepare-event.js';
+import { type EventOptions, MAX_COUNT, MAX_TEXT } from './prepare-event.js';
 import type { ColumnMapping } from './resolve-mapping.js';
 
 /** The event of a row of delimited text, from its cells; undefined when the row needs the general path. */

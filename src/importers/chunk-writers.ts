@@ -1,10 +1,11 @@
 import { CompiledQuery } from 'kysely';
-import { recordEvents } from '../ingest/record-events.js';
+import { makeUserAccounts, usersFirstSeen } from '../events/make-user-accounts.js';
+import { recordEvents } from '../events/record-events.js';
+import { type ImportedEvent, toUsageEvent } from '../events/usage-event.js';
 import { type ResourceSpec, upsertByExternalId } from '../server/resource.js';
+import { addCounts, type Counts, noCounts } from '../shared/write-counts.js';
 import { findImportKeys, insertWithImportKey } from './insert-with-import-key.js';
-import { addCounts, type ChunkSession, type ChunkWriter, type Counts, noCounts } from './load-chunk.js';
-import { makeUserAccounts, usersFirstSeen } from './make-user-accounts.js';
-import { type ImportedEvent, toUsageEvent } from './prepare-event.js';
+import type { ChunkSession, ChunkWriter } from './load-chunk.js';
 import type { RecordInput } from './prepare-record.js';
 
 const one = (outcome: keyof Counts): Counts => ({ ...noCounts(), [outcome]: 1 });

@@ -1,3 +1,4 @@
+import { digitsAt } from '../shared/digits.js';
 // Turning the text of a CSV cell (or a JSON value) into what the API schemas expect. Each parser answers either
 // the value or a reason a person can act on; the resource's own zod schema then applies the API's rules.
 
@@ -197,13 +198,6 @@ function utcTime(
   const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
   date.setUTCFullYear(year, month - 1, day);
   return date.getTime();
-}
-
-/** The number the ASCII digits of text from `from` to `to` write (the caller has checked they are digits). */
-export function digitsAt(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let at = from; at < to; at++) value = value * 10 + text.charCodeAt(at) - 48;
-  return value;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

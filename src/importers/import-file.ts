@@ -3,27 +3,22 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.js';
+import { type BulkConnections, openBulkConnections } from '../events/bulk-session.js';
+import { type CopyState, copyEvents, newCopyState } from '../events/copy-events.js';
+import { createEventChunk, type EventChunk } from '../events/event-chunk.js';
+import { createDuplicateCounter, type DuplicateCounter } from '../events/message-ids.js';
+import type { ImportedEvent } from '../events/usage-event.js';
+import { reasonOf, rowErrorReason } from '../server/http-error.js';
+import { addCounts, type ChunkRow, type Counts, noCounts } from '../shared/write-counts.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
-import { type BulkConnections, openBulkConnections } from './bulk-session.js';
 import { compileCellsEvent } from './cells-event.js';
 import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
 import type { DateOrder } from './coerce-value.js';
-import { type CopyState, copyEvents, newCopyState } from './copy-events.js';
-import { createEventChunk, type EventChunk } from './event-chunk.js';
 import { type ImportKind, type ImportKindName, importKinds } from './import-kinds.js';
-import {
-  addCounts,
-  type ChunkRow,
-  type ChunkWriter,
-  type Counts,
-  loadChunk,
-  noCounts,
-  type Reject,
-  rowErrorReason,
-} from './load-chunk.js';
+import { type ChunkWriter, loadChunk, type Reject } from './load-chunk.js';
 import { mapRow } from './map-row.js';
-import { createDuplicateCounter, type DuplicateCounter, type ImportedEvent, prepareEvent } from './prepare-event.js';
-import { type Prepared, prepareRecord, type RecordInput, reasonOf } from './prepare-record.js';
+import { prepareEvent } from './prepare-event.js';
+import { type Prepared, prepareRecord, type RecordInput } from './prepare-record.js';
 import { type Delimiter, type FileFormat, openRowSource, type RowSource } from './read-rows.js';
 import { type ColumnMapping, type MappingRequest, resolveMapping } from './resolve-mapping.js';
 import { openRejectsFile } from './write-rejects.js';

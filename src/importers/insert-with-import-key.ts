@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Executor } from '../db/executor.js';
 import { httpErrorFromDatabase } from '../server/http-error.js';
 import type { ResourceSpec, Row } from '../server/resource.js';
-import type { Executor } from '../server/route.js';
 
 /**
  * Creates a record from validated input (the same columns as POST) with its import_key, unless a record with that

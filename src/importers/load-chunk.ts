@@ -1,25 +1,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { isRetryable, TRANSACTION_ATTEMPTS } from '../db/retry.js';
 import type { Schema } from '../db/schema.js';
-import { HttpError, httpErrorFromDatabase } from '../server/http-error.js';
-import { reasonOf } from './prepare-record.js';
-
-export interface Counts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+import { rowErrorReason } from '../server/http-error.js';
+import { addCounts, type ChunkRow, type Counts, noCounts } from '../shared/write-counts.js';
 
 export interface Reject {
   line: number;
   reason: string;
   raw: string;
-}
-
-export interface ChunkRow<T> {
-  line: number;
-  /** The row as read; its raw text is made only for a row that is rejected. */
-  source: { raw: string };
-  value: T;
 }
 
 export interface ChunkSession {
@@ -32,34 +20,6 @@ export interface ChunkWriter<T> {
   /** Writes every row; throws on the first that fails (the chunk is then retried row by row). */
   writeAll(session: ChunkSession, values: T[]): Promise<Counts>;
   writeOne(session: ChunkSession, value: T): Promise<Counts>;
-}
-
-export const noCounts = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0 });
-
-export function addCounts(total: Counts, more: Counts): void {
-  total.inserted += more.inserted;
-  total.updated += more.updated;
-  total.unchanged += more.unchanged;
-}
-
-/** Why the database or a resource's rules refused one row; undefined for failures that are not about the row. */
-export function rowErrorReason(error: unknown): string | undefined {
-  const http = error instanceof HttpError ? error : httpErrorFromDatabase(error);
-  if (http) return http.issues.length > 0 ? reasonOf(http.issues) : http.message;
-  // Data exceptions (22…) and integrity violations (23…) are about the row; anything else is the database's.
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^2[23]/.test(code)) return `(row): ${(error as Error).message}`;
-  return undefined;
-}
-
-// Chunks written side by side can deadlock on a shared key (one message id in two chunks); the loser is retried.
-const RETRYABLE = new Set(['40P01', '40001']);
-export const TRANSACTION_ATTEMPTS = 5;
-
-/** A deadlock or serialization failure: the transaction may succeed when run again from the start. */
-export function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && RETRYABLE.has(code);
 }
 
 async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession) => Promise<R>): Promise<R> {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
-import { createDuplicateCounter, eventContent, prepareEvent } from './prepare-event.js';
+import { canonicalJson } from '../events/canonical-json.js';
+import { createDuplicateCounter, eventContent } from '../events/message-ids.js';
+import { prepareEvent } from './prepare-event.js';
 
 const at = new Date('2026-03-01T10:00:00Z');
 const base = { name: 'Login', userId: 'u1', accountExternalId: 'acme', timestamp: at };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type FieldIssue, issuesFromZod } from '../server/http-error.js';
+import { canonicalJson } from '../events/canonical-json.js';
+import { type FieldIssue, issuesFromZod, reasonOf } from '../server/http-error.js';
 import type { Row } from '../server/resource.js';
 import { moneyProblem } from '../shared/money.js';
-import { canonicalJson } from './canonical-json.js';
 import type { ImportKind } from './import-kinds.js';
 
 export interface RecordInput {
@@ -12,8 +12,6 @@ export interface RecordInput {
 }
 
 export type Prepared<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-export const reasonOf = (issues: FieldIssue[]) => issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
 
 /**
  * A subscription without an external id gets one from its account, start date and plan, so importing the same

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Executor } from '../server/route.js';
-import { attachPendingEvents } from './attach-pending-events.js';
-import { anonymousPerson, isAnonymous } from './usage-event.js';
+import type { Executor } from '../db/executor.js';
+import { attachPendingEvents } from '../events/attach-pending-events.js';
+import { anonymousPerson, isAnonymous } from '../events/usage-event.js';
 
 // identify() and group() as Segment means them: identify describes a person, group an account and the person's
 // membership in it. A person identified before any group is remembered and becomes a contact when group links them.

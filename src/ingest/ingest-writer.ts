@@ -1,11 +1,11 @@
 import type { Database } from '../db/database.js';
-import { type BulkConnections, openBulkConnections } from '../importers/bulk-session.js';
-import { type CopyState, copyEvents, newCopyState } from '../importers/copy-events.js';
-import { createEventChunk, type EventChunk } from '../importers/event-chunk.js';
-import { rowErrorReason } from '../importers/load-chunk.js';
-import { toImportedEvent } from '../importers/prepare-event.js';
-import { type RecordResult, recordEventIds } from './record-events.js';
-import type { UsageEvent } from './usage-event.js';
+import { type BulkConnections, openBulkConnections } from '../events/bulk-session.js';
+import { type CopyState, copyEvents, newCopyState } from '../events/copy-events.js';
+import { createEventChunk, type EventChunk } from '../events/event-chunk.js';
+import { type RecordResult, recordEventIds } from '../events/record-events.js';
+import type { UsageEvent } from '../events/usage-event.js';
+import { toImportedEvent } from '../events/usage-event.js';
+import { rowErrorReason } from '../server/http-error.js';
 
 // Group commit for tracking batches: while one write is in flight, batches that arrive queue up, and the next
 // write stores all of them in one transaction. Each request is still acknowledged only after the commit that holds

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
 import type { FieldIssue } from '../server/http-error.js';
-import { anonymousPerson, type UsageEvent } from './usage-event.js';
 
 // Segment's HTTP Tracking API messages (track, page, screen, identify, group), checked by hand: this is the hot
 // path, and the spec allows any extra fields (context, integrations, _metadata…), which are ignored.

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import type { Executor } from '../db/executor.js';
+import { recordEvents } from '../events/record-events.js';
+import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
 import { actorForSecret } from '../server/actor.js';
 import { badRequest, type FieldIssue, HttpError } from '../server/http-error.js';
-import { defineRoute, type Executor, type RouteSpec } from '../server/route.js';
+import { defineRoute, type RouteSpec } from '../server/route.js';
 import { applyGroup, applyIdentify } from './apply-identity.js';
 import { ingestWriterFor } from './ingest-writer.js';
-import { recordEvents } from './record-events.js';
 import { type ParsedMessage, parseInstant, parseSegmentMessage } from './segment-message.js';
-import { anonymousPerson, type UsageEvent } from './usage-event.js';
 
 // Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/libraries/server/http-api): the same
 // paths, the write key as the Basic-auth user name, 32 KB a call and 500 KB a batch. Point a Segment library's

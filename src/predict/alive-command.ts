@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
-import { type AliveUnit, aliveEstimates } from './alive-summary.js';
+import { type AliveUnit, aliveEstimates } from '../usage/alive-summary.js';
 
 type Action = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 

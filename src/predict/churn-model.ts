@@ -1,21 +1,21 @@
-import { rocAuc } from './evaluation-metrics.js';
-import { encode, type FeatureEncoding, fitEncoding } from './feature-encoding.js';
-import { type FeatureSnapshot, selectRows } from './feature-snapshot.js';
-import { describeFeature } from './feature-words.js';
-import { applyCalibration, type Calibration, fitCalibration } from './models/calibration.js';
+import { applyCalibration, type Calibration, fitCalibration } from '../stats/calibration.js';
+import { rocAuc } from '../stats/classification-metrics.js';
 import {
   fitGradientBoosting,
   type GradientBoostingModel,
   gradientBoostingContributions,
   predictGradientBoosting,
-} from './models/gradient-boosting.js';
+} from '../stats/gradient-boosting.js';
 import {
   fitLogisticRegression,
   type LogisticModel,
   logisticContributions,
   predictLogistic,
-} from './models/logistic-regression.js';
-import type { Matrix } from './models/matrix.js';
+} from '../stats/logistic-regression.js';
+import type { Matrix } from '../stats/matrix.js';
+import { encode, type FeatureEncoding, fitEncoding } from './feature-encoding.js';
+import { type FeatureSnapshot, selectRows } from './feature-snapshot.js';
+import { describeFeature } from './feature-words.js';
 
 // Training a churn model: both candidates (a regularised logistic regression and gradient-boosted trees) are fitted
 // on 80% of the accounts and judged on the other 20% (split by account, so one account's rows at several dates stay

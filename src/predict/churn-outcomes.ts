@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
+import { today } from '../shared/calendar.js';
 
 // What "churned" means, and who could churn on a day. With contracts: an account with a live subscription at the
 // end of the as-of day churned if none is live at the end of the horizon. Without contracts (B2C, usage-only
@@ -32,7 +33,7 @@ export function describeDefinition(definition: ChurnDefinition, horizonDays: num
 const ACTIVE_WINDOW_DAYS = 90;
 
 /**
- * The accounts that could churn after `asOf` and, when the horizon has passed by `today`, whether they did
+ * The accounts that could churn after `asOf` and, when the horizon has passed by `until` (today unless the data ends earlier), whether they did
  * (1 churned, 0 stayed); `null` while the horizon is still open (the accounts to predict).
  */
 export async function churnOutcomes(
@@ -40,10 +41,10 @@ export async function churnOutcomes(
   asOf: string,
   horizonDays: number,
   definition: ChurnDefinition,
-  today = new Date().toISOString().slice(0, 10),
+  until = today(),
 ): Promise<Map<string, 0 | 1 | null>> {
   const later = sql`(${asOf}::date + ${horizonDays}::int)`;
-  const known = sql`${later} < ${today}::date`;
+  const known = sql`${later} < ${until}::date`;
   let rows: { account_id: string; churned: boolean | null }[];
   if (definition.kind === 'contract') {
     const live = (d: ReturnType<typeof sql>) =>

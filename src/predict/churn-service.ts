@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import type { Executor } from '../db/executor.js';
 import { backtestDates } from '../health/backtest-health.js';
-import type { Executor } from '../server/route.js';
+import { today } from '../shared/calendar.js';
 import {
   type ChurnModel,
   churnReasons,
@@ -41,8 +42,6 @@ export async function writeChurnSettings(db: Executor, settings: ChurnSettings):
   await sql`insert into settings (key, value) values ('churn', cast(${JSON.stringify(settings)} as jsonb))
     on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(db);
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Every account-month whose outcome is known, stacked: what a model learns from. */
 export async function collectTrainingData(

@@ -1,11 +1,12 @@
+import type { Executor } from '../db/executor.js';
 import { backtestDates } from '../health/backtest-health.js';
-import type { Executor } from '../server/route.js';
+import { addDays, today } from '../shared/calendar.js';
+import { applyCalibration, fitCalibration } from '../stats/calibration.js';
+import { brierScore, calibrationTable, liftAtTopDecile, prAuc, rocAuc } from '../stats/classification-metrics.js';
 import { accountBucket, predictChurn, trainChurnModel } from './churn-model.js';
 import { type ChurnDefinition, churnOutcomes, describeDefinition } from './churn-outcomes.js';
-import { brierScore, calibrationTable, liftAtTopDecile, prAuc, rocAuc } from './evaluation-metrics.js';
 import { stackSnapshots } from './feature-encoding.js';
 import { buildFeatureSnapshot, type FeatureSnapshot, selectRows } from './feature-snapshot.js';
-import { applyCalibration, fitCalibration } from './models/calibration.js';
 
 // Evaluations that cannot flatter: every figure is measured on rows the model (and its encoding, and its
 // calibration) never saw, and the same rows score the health score and a "days since last active" baseline,
@@ -139,8 +140,8 @@ export async function evaluateChurn(
   db: Executor,
   options: { asOf: string; horizonDays: number; folds: number; definition: ChurnDefinition; today?: string },
 ): Promise<EvaluationReport> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const data = await labelled(db, options.asOf, options.horizonDays, options.definition, today);
+  const until = options.today ?? today();
+  const data = await labelled(db, options.asOf, options.horizonDays, options.definition, until);
   if (data.labels.length === 0) {
     throw new Error(
       `no account could churn after ${options.asOf} with a known outcome: the ${options.horizonDays}-day horizon must have passed, and accounts must be live then`,
@@ -193,9 +194,6 @@ export async function evaluateChurn(
   );
 }
 
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Rolling time splits: for each month-end, a model trained only on earlier month-ends whose horizon had already
  * passed by then (so no label from the future) predicts the accounts of that day.
@@ -210,11 +208,11 @@ export async function backtestChurn(
     minTrainingDates?: number;
   },
 ): Promise<EvaluationReport> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const dates = backtestDates(today, options.horizonDays, options.months ?? 18);
+  const until = options.today ?? today();
+  const dates = backtestDates(until, options.horizonDays, options.months ?? 18);
   const data: LabelledSnapshot[] = [];
   for (const asOf of dates) {
-    const snapshot = await labelled(db, asOf, options.horizonDays, options.definition, today);
+    const snapshot = await labelled(db, asOf, options.horizonDays, options.definition, until);
     if (snapshot.labels.length > 0) data.push(snapshot);
   }
   const parts = {

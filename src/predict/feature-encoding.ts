@@ -1,5 +1,5 @@
+import type { Matrix } from '../stats/matrix.js';
 import type { FeatureSnapshot } from './feature-snapshot.js';
-import type { Matrix } from './models/matrix.js';
 
 // Turns snapshot columns into the numbers models read. Everything here is learned from the training rows only
 // (which columns carry information, which categories are common enough to get a column of their own), so an

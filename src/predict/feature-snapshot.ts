@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
 import { computeMeasures, type MeasureId, measureCatalog } from '../health/compute-measures.js';
-import { scoreHealth } from '../health/score-account.js';
+import { scoreHealth } from '../health/scorecard-math.js';
 import { currentScorecards } from '../health/scorecard-store.js';
-import type { Executor } from '../server/route.js';
 import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
-import { type AliveEstimates, aliveEstimates } from './alive-summary.js';
+import { type AliveEstimates, aliveEstimates } from '../usage/alive-summary.js';
 
 // A point-in-time picture of every account: one row per account, one column per feature, built only from what was
 // known by the end of the as-of day. Dated facts (usage days, notes, surveys, tickets, subscription dates) are cut

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { attachPendingEvents } from '../events/attach-pending-events.js';
 import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-jobs.js';
-import { attachPendingEvents } from '../ingest/attach-pending-events.js';
 import { refreshChurnRisk } from '../predict/churn-jobs.js';
 import { purgeExpiredEvents } from '../usage/purge-expired-events.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';

@@ -89,3 +89,16 @@ export function httpErrorFromDatabase(error: unknown): HttpError | undefined {
       return undefined;
   }
 }
+
+/** Field issues as one line: `field: reason; field: reason`. */
+export const reasonOf = (issues: FieldIssue[]) => issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+
+/** Why the database or a resource's rules refused one row; undefined for failures that are not about the row. */
+export function rowErrorReason(error: unknown): string | undefined {
+  const http = error instanceof HttpError ? error : httpErrorFromDatabase(error);
+  if (http) return http.issues.length > 0 ? reasonOf(http.issues) : http.message;
+  // Data exceptions (22…) and integrity violations (23…) are about the row; anything else is the database's.
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^2[23]/.test(code)) return `(row): ${(error as Error).message}`;
+  return undefined;
+}

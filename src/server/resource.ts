@@ -1,9 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import type { Executor } from '../db/executor.js';
 import type { Access } from './actor.js';
 import { badRequest, fieldError, httpErrorFromDatabase, notFound } from './http-error.js';
-import { defineRoute, type Executor, type RouteSpec } from './route.js';
+import { defineRoute, type RouteSpec } from './route.js';
 
 // A resource is described as data (schemas, columns, filters, sorts); its create/read/update/list/delete/upsert
 // routes follow from the description, so every customer object behaves the same way through the API.

@@ -1,16 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Database } from '../db/database.js';
-import type { Schema } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import { type Access, type Actor, actorForSecret, localOpenMode, mayCall, secretFromHeader } from './actor.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export type Executor = Kysely<Schema> | Transaction<Schema>;
 
 export interface AuditEntry {
   action: string;

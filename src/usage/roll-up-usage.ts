@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 
 // Any constant: only one rollup flush runs at a time across the processes sharing a database. Deleting an account
 // takes it too (migrations/0006), so that no flush moves counts into the rollups of an account being deleted.

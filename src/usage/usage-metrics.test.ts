@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, summariseUsage, type UserDay, weekStart } from './usage-metrics.js';
+import { addDays, daysBetween } from '../shared/calendar.js';
+import { summariseUsage, type UserDay, weekStart } from './usage-metrics.js';
 
 const row = (day: string, userId: string, eventName = 'Report Created', events = 1): UserDay => ({
   day,

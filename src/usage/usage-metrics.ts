@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../shared/calendar.js';
 // Usage measures from daily rollups, as plain functions over plain rows (no database here).
 
 export interface UserDay {
@@ -29,14 +30,6 @@ export interface UsageSummary {
 }
 
 const DAY_MS = 86_400_000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 function within(rows: UserDay[], first: string, last: string): UserDay[] {
   return rows.filter((row) => row.day >= first && row.day <= last);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 
 export const usageSettingsSchema = z.strictObject({
   keyFeatures: z

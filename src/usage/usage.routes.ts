@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
+import type { Executor } from '../db/executor.js';
 import { fieldError } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
-import { defineRoute, type Executor } from '../server/route.js';
+import { defineRoute } from '../server/route.js';
+import { addDays, daysBetween, today } from '../shared/calendar.js';
 import { isoDate } from '../shared/fields.js';
-import { addDays, daysBetween, summariseUsage, type UserDay, weekStart } from './usage-metrics.js';
+import { summariseUsage, type UserDay, weekStart } from './usage-metrics.js';
 import { readUsageSettings, usageSettingsSchema, writeUsageSettings } from './usage-settings.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const MAX_SERIES_DAYS = 731;
 
 async function accountSeats(db: Executor, accountId: string, asOf: string): Promise<number | null> {

@@ -4,7 +4,7 @@ import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Database, surviveLostConnections } from '../db/database.js';
-import { isRetryable, TRANSACTION_ATTEMPTS } from './load-chunk.js';
+import { isRetryable, TRANSACTION_ATTEMPTS } from '../db/retry.js';
 
 /** One transaction on one connection, able to COPY rows in: what bulk loading needs beyond Kysely. */
 export interface BulkSession {

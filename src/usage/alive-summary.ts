@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 import {
   type BgNbdParameters,
   type CustomerHistory,
@@ -7,7 +7,7 @@ import {
   fitBgNbd,
   groupHistories,
   probabilityAlive,
-} from './bg-nbd.js';
+} from '../stats/bg-nbd.js';
 
 /** The time unit of t_x, T, the horizon and the parameter α (a rate per unit). */
 export type AliveUnit = 'day' | 'week';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brierScore, calibrationTable, liftAtTopDecile, logLoss, prAuc, rocAuc } from './evaluation-metrics.js';
+import { brierScore, calibrationTable, liftAtTopDecile, logLoss, prAuc, rocAuc } from './classification-metrics.js';
 
 describe('ROC AUC', () => {
   it('matches scikit-learn’s documented example', () => {

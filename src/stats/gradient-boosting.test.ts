@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rocAuc } from '../evaluation-metrics.js';
+import { rocAuc } from './classification-metrics.js';
 import {
   fitGradientBoosting,
   type GradientBoostingModel,

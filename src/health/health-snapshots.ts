@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../db/executor.js';
 import type { Schema } from '../db/schema.js';
-import type { Executor } from '../server/route.js';
 import { computeMeasures, computeMeasuresInSlices } from './compute-measures.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
 import {
@@ -12,7 +12,7 @@ import {
   type MeasureValues,
   type Override,
   scoreHealth,
-} from './score-account.js';
+} from './scorecard-math.js';
 import { currentScorecards, type StoredScorecard, scorecardFor } from './scorecard-store.js';
 
 export interface Snapshot extends HealthResult, SnapshotAbout {}

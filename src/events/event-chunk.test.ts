@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEventChunk } from './event-chunk.js';
-import type { ImportedEvent } from './prepare-event.js';
+import type { ImportedEvent } from './usage-event.js';
 
 const ACME = '01a20c49-7763-7099-8184-e2f87a01d860';
 const GLOBEX = '01a20c49-7763-7099-8184-e2f87a01d861';

@@ -1,8 +1,8 @@
-import { accountKeyOf } from '../ingest/usage-event.js';
-import { digitsAt } from './coerce-value.js';
-import type { ChunkRow } from './load-chunk.js';
+import { digitsAt } from '../shared/digits.js';
+import type { ChunkRow } from '../shared/write-counts.js';
 import { noteFirstSeen } from './make-user-accounts.js';
-import type { ImportedEvent } from './prepare-event.js';
+import type { ImportedEvent } from './usage-event.js';
+import { accountKeyOf } from './usage-event.js';
 
 /** The columns of each line of a chunk, in this order: what the usage_pending queue needs comes first. */
 export const EVENT_COPY_COLUMNS = [

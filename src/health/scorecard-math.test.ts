@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainChange, type Override, scaleValue, scoreHealth } from './score-account.js';
 import type { GroupNode, MissingPolicy, Thresholds } from './scorecard.schema.js';
+import { explainChange, type Override, scaleValue, scoreHealth } from './scorecard-math.js';
 
 const thresholds: Thresholds = { red: 40, yellow: 70 };
 const exclude: MissingPolicy = { kind: 'exclude' };

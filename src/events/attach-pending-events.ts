@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 
 /**
  * Events kept for an account or user not known at the time (unattached_events) move into events once it is known

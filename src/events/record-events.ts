@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { Executor } from '../server/route.js';
+import type { Executor } from '../db/executor.js';
 import { accountKeyOf, isAnonymous, type UsageEvent } from './usage-event.js';
 
 /**

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { isAnonymous } from '../ingest/usage-event.js';
-import type { ImportedEvent } from './prepare-event.js';
+import type { ImportedEvent } from './usage-event.js';
+import { isAnonymous } from './usage-event.js';
 
 /** Notes an event of a user who is their own account (B2C, no group), keeping the user's earliest time. */
 export function noteFirstSeen(firstSeen: Map<string, number>, userId: string, occurredAt: string): void {

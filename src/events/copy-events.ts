@@ -1,4 +1,4 @@
-import { LOCK_ACCOUNTS_FOR_EVENTS } from '../ingest/record-events.js';
+import type { Counts } from '../shared/write-counts.js';
 import {
   ADD_IMPORT_COUNTS,
   CREATE_IMPORT_COUNTS,
@@ -7,8 +7,8 @@ import {
 } from '../usage/roll-up-usage.js';
 import type { BulkSession } from './bulk-session.js';
 import { EVENT_COPY_COLUMNS, type EventChunk, type EventCopy, PENDING_COPY_COLUMNS } from './event-chunk.js';
-import type { Counts } from './load-chunk.js';
 import { makeUserAccounts } from './make-user-accounts.js';
+import { LOCK_ACCOUNTS_FOR_EVENTS } from './record-events.js';
 
 const UNIQUE_VIOLATION = '23505';
 

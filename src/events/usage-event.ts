@@ -32,3 +32,43 @@ export function accountKeyOf(accountExternalId: string | null, userId: string | 
 
 /** UTC calendar day of an instant: rollups are by UTC day. */
 export const utcDay = (instant: Date) => instant.toISOString().slice(0, 10);
+
+/**
+ * A usage event of an import, as compact as it can be while its chunk waits to be stored: time and properties kept
+ * as the text that is hashed and stored, not as a Date and an object.
+ */
+export interface ImportedEvent {
+  messageId: string;
+  type: UsageEvent['type'];
+  name: string;
+  userId: string | null;
+  accountExternalId: string | null;
+  /** ISO 8601, UTC. */
+  occurredAt: string;
+  count: number;
+  /** JSON with sorted keys, or null. */
+  properties: string | null;
+}
+
+/** The event as the tracking API's storage takes it. */
+export function toUsageEvent(event: ImportedEvent): UsageEvent {
+  return {
+    ...event,
+    occurredAt: new Date(event.occurredAt),
+    properties: event.properties === null ? null : (JSON.parse(event.properties) as Record<string, unknown>),
+  };
+}
+
+/** The event as a chunk of COPY takes it (the tracking API writes its batches that way too). */
+export function toImportedEvent(event: UsageEvent): ImportedEvent {
+  return {
+    messageId: event.messageId,
+    type: event.type,
+    name: event.name,
+    userId: event.userId,
+    accountExternalId: event.accountExternalId,
+    occurredAt: event.occurredAt.toISOString(),
+    count: event.count,
+    properties: event.properties === null ? null : JSON.stringify(event.properties),
+  };
+}
