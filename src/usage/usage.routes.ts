@@ -73,12 +73,14 @@ export const usageRoutes = [
       const granularity = query.granularity ?? 'day';
       // The summary needs the 30 days ending at `to`, even when the series starts later.
       const windowStart = [addDays(to, -29), from].sort()[0] as string;
-      const { rows } = await sql<{ day: string; user_id: string; event_name: string; events: number }>`
-        select day, user_id, event_name, events from usage_user_daily
-        where account_id = ${params.id} and day between ${windowStart} and ${to}`.execute(db);
+      // The accounts' rollup first: a flush adds to both rollups in one statement, so what it shows is then in the
+      // users' rollup read next (read the other way round, a flush between the two showed events without users).
       const { rows: accountDays } = await sql<{ day: string; event_name: string; events: number }>`
         select day, event_name, events from usage_daily
         where account_id = ${params.id} and day between ${from} and ${to}`.execute(db);
+      const { rows } = await sql<{ day: string; user_id: string; event_name: string; events: number }>`
+        select day, user_id, event_name, events from usage_user_daily
+        where account_id = ${params.id} and day between ${windowStart} and ${to}`.execute(db);
       const { rows: last } = await sql<{ day: string | null }>`
         select max(day) as day from usage_daily where account_id = ${params.id} and day <= ${to}`.execute(db);
       const settings = await readUsageSettings(db);
