@@ -29,8 +29,6 @@ export interface UsageSummary {
   activeUsersWeekOverWeek: number | null;
 }
 
-const DAY_MS = 86_400_000;
-
 function within(rows: UserDay[], first: string, last: string): UserDay[] {
   return rows.filter((row) => row.day >= first && row.day <= last);
 }

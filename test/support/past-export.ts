@@ -56,7 +56,9 @@ export function writePastExport(dir: string, accounts = 120, seed = 7): PastExpo
     const signupMs = first + Math.floor(random() * ((lastSignup - first) / 86_400_000)) * 86_400_000;
     const signup = day(signupMs);
     const churns = random() < 0.35;
-    const churnMs = churns ? signupMs + (60 + Math.floor(random() * ((end - signupMs) / 86_400_000 - 60))) * 86_400_000 : null;
+    const churnMs = churns
+      ? signupMs + (60 + Math.floor(random() * ((end - signupMs) / 86_400_000 - 60))) * 86_400_000
+      : null;
     const churned = churnMs !== null && churnMs <= end ? day(churnMs) : null;
     truth.set(id, { signup, churned });
     const plan = ['Basic', 'Pro', 'Enterprise'][Math.floor(random() * 3)] as string;
