@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../src/events/record-events.js';
 import type { UsageEvent } from '../src/events/usage-event.js';
 import { computeMeasures } from '../src/health/compute-measures.js';
+import { addDays, today } from '../src/shared/calendar.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -243,6 +244,46 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     expect((await server.call('DELETE', `/api/accounts/${accountId}/health/overrides/${created.body.id}`)).status).toBe(
       204,
     );
+  });
+
+  it('puts the latest override in force; a removed one ends then and still shows on the days before', async () => {
+    const { scoreAccounts } = await import('../src/health/health-snapshots.js');
+    const account = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Overrides Co',
+      externalId: 'overrides',
+      firstSeenAt: '2026-01-01',
+    });
+    const id = account.body.id;
+    const made = (daysAgo: number) => `${addDays(today(), -daysAgo)}T09:00:00Z`;
+    // Red three days ago, green two days ago: both live yesterday; the later one (green) is in force.
+    const redId = '01900000-0000-7000-8000-000000000001';
+    const greenId = '01900000-0000-7000-8000-000000000002';
+    await sql`insert into health_overrides (account_id, id, measure, color, reason, expires_at, created_by, created_at)
+      values (${id}, ${redId}, null, 'red', 'Budget freeze announced', null, 'kenji', ${made(3)}::timestamptz),
+        (${id}, ${greenId}, null, 'green', 'Freeze lifted, renewal signed', null, 'kenji', ${made(2)}::timestamptz)`.execute(
+      server.database.db,
+    );
+    const yesterday = addDays(today(), -1);
+    const [before] = await scoreAccounts(server.database.db, yesterday, [id]);
+    expect(before?.color).toBe('green');
+    expect(before?.override?.reason).toBe('Freeze lifted, renewal signed');
+
+    expect((await server.call('DELETE', `/api/accounts/${id}/health/overrides/${greenId}`)).status).toBe(204);
+    expect((await server.call('DELETE', `/api/accounts/${id}/health/overrides/${greenId}`)).status).toBe(404);
+    // Yesterday the green override was still in force; from today the red one (still live) is.
+    const [replayed] = await scoreAccounts(server.database.db, yesterday, [id]);
+    expect(replayed?.color).toBe('green');
+    const [now] = await scoreAccounts(server.database.db, today(), [id]);
+    expect(now?.color).toBe('red');
+    expect(now?.override?.reason).toBe('Budget freeze announced');
+    const listed = await server.call<{ data: { id: string; endedAt: string | null }[] }>(
+      'GET',
+      `/api/accounts/${id}/health/overrides`,
+    );
+    expect(listed.body.data.map((o) => [o.id, o.endedAt !== null])).toEqual([
+      [greenId, true],
+      [redId, false],
+    ]);
   });
 
   it('shows which stakeholders are healthy: the champion going quiet while usage holds', async () => {
