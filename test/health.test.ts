@@ -80,7 +80,17 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     // 8 active users of 10 seats in the 30 days to 31 March; 2 of 10 in the 30 days to 30 April.
     expect(licence(march)).toBeCloseTo(0.8, 10);
     expect(licence(april)).toBeCloseTo(0.2, 10);
-    expect((april?.score ?? 0) < (march?.score ?? 0)).toBe(true);
+    // Worked by hand with the default scorecard (monthly billing: the renewal is 1 day away on both days, 30 points;
+    // no surveys, no key features). 31 March: red flags 100, renewal window 30, own past 100 (events 240 vs a
+    // baseline of 8/3 a month), product usage (100 + 100) / 2, support 100; no notes yet, and no MRR 90 days
+    // before (the contract began on 1 January): (25·100 + 15·30 + 25·100 + 20·100 + 5·100) / 90 = 88.33.
+    // 30 April: red flags 0 (a champion left; and the renewal is near with events at 60 / (248/3) = 0.73 of the
+    // baseline), own past (2·45 + 100) / 3 = 63.33, product usage (14.29 + 100) / 2 = 57.14, CSM sentiment −1 → 25:
+    // billing 100 (MRR unchanged since 31 January): (0 + 450 + 25·63.33 + 20·57.14 + 10·25 + 500 + 500) / 105
+    // = 42.15 → red (below 50).
+    expect(march?.score).toBeCloseTo(88.33, 2);
+    expect(april?.score).toBeCloseTo(42.15, 2);
+    expect(april?.color).toBe('red');
 
     const answer = await server.call<Explanation>(
       'GET',
@@ -91,13 +101,14 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     const moved = answer.body.changes.map((c) => c.measure);
     expect(moved).toContain('usage.licence_utilisation');
     expect(moved).toContain('relationship.champion_left_90d');
-    // The two largest movers are the ones that fell.
-    expect(
-      answer.body.changes
-        .slice(0, 2)
-        .map((c) => c.measure)
-        .sort(),
-    ).toEqual(['relationship.champion_left_90d', 'usage.licence_utilisation']);
+    // The largest movers: the champion leaving (the red flags group, 25/90 of the score, from 100 to 0: −27.78
+    // points), usage against its own baseline (18.52 → 7.14: −11.38) and licence utilisation (11.11 → 1.36: −9.75).
+    expect(answer.body.changes.slice(0, 3).map((c) => c.measure)).toEqual([
+      'relationship.champion_left_90d',
+      'usage.events_vs_baseline',
+      'usage.licence_utilisation',
+    ]);
+    expect(answer.body.changes[0]?.points).toBeCloseTo(-27.78, 2);
     expect(answer.body.sentences).toContain(
       `Licence utilisation 80% → 20%: −${Math.abs(Math.round((answer.body.changes.find((c) => c.measure === 'usage.licence_utilisation')?.points ?? 0) * 10) / 10)} points`,
     );
@@ -143,6 +154,64 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     // Six weeks before the renewal that did happen, the stored date is within a year and is read as it is.
     const later = await computeMeasures(server.database.db, '2025-11-20', [legacy.body.id]);
     expect(later.get(legacy.body.id)?.values['billing.days_to_renewal']).toBe(42);
+  });
+
+  it('reads warning signs in their own windows, and has no days since last active for an account never active', async () => {
+    const create = async (name: string, externalId: string) =>
+      (await server.call<{ id: string }>('POST', '/api/accounts', { name, externalId, firstSeenAt: '2024-01-01' })).body
+        .id;
+    const flags = await create('Flags Ltd', 'flags');
+    const quiet = await create('Quiet Co', 'quiet');
+    const old = await create('Old Habits', 'old-habits');
+    // A yearly contract from 1 January 2025, cancelled on 1 December at its renewal: the cancellation cleared its
+    // renewal date, but on 20 November the renewal due on 1 January 2026 was 42 days away (10 + 31 + 1).
+    await server.call('POST', '/api/subscriptions', {
+      accountId: flags,
+      mrr: 100,
+      startDate: '2025-01-01',
+      endDate: '2026-01-01',
+      billingPeriod: 'year',
+      status: 'cancelled',
+      cancelledAt: '2025-12-01T10:00:00Z',
+    });
+    // One event a day through August (its baseline: 30 events in the 90 days before the last 30, 10 a month);
+    // 1–5 November only (5 events in the last 30 days): 0.5 of its own baseline.
+    const events: UsageEvent[] = [];
+    for (let d = 1; d <= 30; d++)
+      events.push({ ...event('f1', `2025-08-${String(d).padStart(2, '0')}`, 9), accountExternalId: 'flags' });
+    for (let d = 1; d <= 5; d++) events.push({ ...event('f1', `2025-11-0${d}`, 9), accountExternalId: 'flags' });
+    events.push({ ...event('o1', '2024-10-01', 9), accountExternalId: 'old-habits' });
+    await server.database.db.transaction().execute((trx) => recordEvents(trx, events));
+    await server.database.db.transaction().execute((trx) => flushUsageRollups(trx));
+    const answer = (score: number, answeredAt: string) =>
+      server.call('POST', '/api/survey-responses', { accountId: flags, kind: 'nps', score, answeredAt });
+    // Detractors (0–6) in the 180 days to 20 November (from 24 May): the 5 of 1 October; not the 3 of 1 April.
+    await answer(3, '2025-04-01T00:00:00Z');
+    await answer(5, '2025-10-01T00:00:00Z');
+    await answer(9, '2025-11-01T00:00:00Z');
+    const note = (tags: string[], occurredAt: string) =>
+      server.call('POST', '/api/notes', { accountId: flags, author: 'Kenji', body: 'Call.', tags, occurredAt });
+    // Risk notes in the 90 days to 20 November (from 23 August): 1 October and 10 November; not 1 July.
+    await note(['budget-cut'], '2025-07-01T10:00:00Z');
+    await note(['competitor'], '2025-10-01T10:00:00Z');
+    await note(['competitor', 'churn-risk'], '2025-11-10T10:00:00Z');
+    await note(['check-in'], '2025-11-12T10:00:00Z');
+
+    const measures = await computeMeasures(server.database.db, '2025-11-20', [flags, quiet, old]);
+    expect(measures.get(flags)?.values).toMatchObject({
+      'billing.days_to_renewal': 42,
+      'usage.events_vs_baseline': 0.5,
+      'usage.days_since_last_active': 15,
+      'billing.renewal_with_falling_usage': 1,
+      'voice.detractors_180d': 1,
+      'voice.latest_nps': 9,
+      'sentiment.risk_notes_90d': 2,
+    });
+    // Never active: no last activity to count from. Active once, 415 days earlier (365 to 1 October 2025, 31 to
+    // 1 November, 19 more): counted in full, not capped at a year.
+    expect(measures.get(quiet)?.values['usage.days_since_last_active']).toBeNull();
+    expect(measures.get(quiet)?.values['usage.events_vs_baseline']).toBeNull();
+    expect(measures.get(old)?.values['usage.days_since_last_active']).toBe(415);
   });
 
   it('replaces a scored day’s snapshot when a rescore changes it, and leaves it alone when nothing changed', async () => {
