@@ -216,9 +216,7 @@ export async function backtestHealth(
 
   if (observations.length === 0) {
     throw new Error(
-      dates.length === 0
-        ? `nothing to judge: the data ends on ${until}, and no month-end is ${options.horizonDays} days before that`
-        : `nothing to judge: no account had a live subscription on the month-ends ${dates[0]} … ${dates.at(-1)} (the ${dates.length} whose ${options.horizonDays}-day outcome is known by ${until})`,
+      `nothing to judge: no account had a live subscription on the month-ends ${dates[0] ?? '—'} … ${dates.at(-1) ?? '—'} (the ${dates.length} whose ${options.horizonDays}-day outcome is known by ${until})`,
     );
   }
   const overall = quality(observations);
