@@ -284,7 +284,9 @@ async function measuresOf(
   for (const r of rows) {
     const mau = r.mau ?? 0;
     // The account against its own past: the last 30 days' events over its monthly average in the 90 days before.
-    const eventsVsBaseline = r.events_base ? (r.events_cur ?? 0) / (r.events_base / 3) : null;
+    // Only for an account active before those 90 days began: a partial baseline would be a made-up comparison.
+    const eventsVsBaseline =
+      r.events_base && r.age_days !== null && r.age_days >= 119 ? (r.events_cur ?? 0) / (r.events_base / 3) : null;
     // A subscription's renewal date is moved on at each renewal, and cleared when it is cancelled: for a past day it
     // may say that a renewal happened later, or that the account left. History counts to the renewal the billing
     // cycle promised then (a subscription live on a past day had not been cancelled by then).

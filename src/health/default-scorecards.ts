@@ -78,8 +78,16 @@ const redFlags = group(
   25,
   [
     m('relationship.champion_left_90d', 1, noneOrRed),
+    // No active champion (gone, or never named) is a red flag; no active executive sponsor a yellow one. Known for
+    // today; for a past day only once contacts' roles and activity have a dated history.
     m('relationship.champion_active', 1, yesIsGood),
-    m('relationship.sponsor_active', 1, yesIsGood),
+    m('relationship.sponsor_active', 1, {
+      kind: 'bands',
+      bands: [
+        { max: 0.5, score: 50, color: 'yellow' },
+        { min: 0.5, score: 100, color: 'green' },
+      ],
+    }),
     m('support.urgent_tickets_90d', 1, {
       kind: 'bands',
       bands: [
