@@ -16,7 +16,7 @@ export const measureCatalog = {
   'usage.breadth': 'Key features used',
   'usage.days_since_last_active': 'Days since last active',
   'usage.trend_30d': 'Usage trend (30 days vs the 30 before)',
-  'usage.events_vs_baseline': 'Usage vs own baseline (30 days vs the 90 before)',
+  'usage.events_vs_baseline': 'Usage vs own 90-day baseline (30 days)',
   'usage.probability_alive': 'Chance still active (BG/NBD)',
   'onboarding.magic_moment_reached': 'Magic moment reached',
   'onboarding.days_to_magic_moment': 'Days to magic moment',
@@ -34,7 +34,7 @@ export const measureCatalog = {
   'relationship.sponsor_active': 'Executive sponsor present and active',
   'relationship.champion_left_90d': 'Champion departures noted (90 days)',
   'sentiment.csm_90d': 'CSM sentiment in notes (90 days)',
-  'sentiment.risk_notes_90d': 'Notes tagged competitor, budget-cut or churn-risk (90 days)',
+  'sentiment.risk_notes_90d': 'Risk-tagged notes (90 days)',
 } as const;
 
 export type MeasureId = keyof typeof measureCatalog;
