@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../src/events/record-events.js';
 import type { UsageEvent } from '../src/events/usage-event.js';
 import { computeMeasures } from '../src/health/compute-measures.js';
+import { addDays, today } from '../src/shared/calendar.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -79,7 +80,16 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     // 8 active users of 10 seats in the 30 days to 31 March; 2 of 10 in the 30 days to 30 April.
     expect(licence(march)).toBeCloseTo(0.8, 10);
     expect(licence(april)).toBeCloseTo(0.2, 10);
-    expect((april?.score ?? 0) < (march?.score ?? 0)).toBe(true);
+    // Worked by hand with the default scorecard (monthly billing: the renewal is 1 day away on both days, 30 points;
+    // no surveys, no key features; active only since 1 March, too short for a baseline of its own). 31 March: red
+    // flags 100, renewal window 30, own past 100 (active today), product usage (100 + 100) / 2, support 100; no notes
+    // yet, and no MRR 90 days before (the contract began on 1 January): (25·100 + 15·30 + 25·100 + 20·100 + 5·100)
+    // / 90 = 88.33. 30 April: red flags 0 (a champion left), own past 100, product usage (14.29 + 100) / 2 = 57.14,
+    // CSM sentiment −1 → 25, billing 100 (MRR unchanged since 31 January):
+    // (0 + 450 + 2500 + 20·57.14 + 10·25 + 500 + 500) / 105 = 50.88 → yellow (50 to 75).
+    expect(march?.score).toBeCloseTo(88.33, 2);
+    expect(april?.score).toBeCloseTo(50.88, 2);
+    expect(april?.color).toBe('yellow');
 
     const answer = await server.call<Explanation>(
       'GET',
@@ -90,13 +100,14 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     const moved = answer.body.changes.map((c) => c.measure);
     expect(moved).toContain('usage.licence_utilisation');
     expect(moved).toContain('relationship.champion_left_90d');
-    // The two largest movers are the ones that fell.
-    expect(
-      answer.body.changes
-        .slice(0, 2)
-        .map((c) => c.measure)
-        .sort(),
-    ).toEqual(['relationship.champion_left_90d', 'usage.licence_utilisation']);
+    // The two largest movers: the champion leaving (the red flags group, 25/90 of the score, from 100 to 0: −27.78
+    // points) and licence utilisation (20/90 · 1/2 · 100 = 11.11 → 20/105 · 1/2 · 14.29 = 1.36: −9.75).
+    expect(answer.body.changes.slice(0, 2).map((c) => c.measure)).toEqual([
+      'relationship.champion_left_90d',
+      'usage.licence_utilisation',
+    ]);
+    expect(answer.body.changes[0]?.points).toBeCloseTo(-27.78, 2);
+    expect(answer.body.changes[1]?.points).toBeCloseTo(-9.75, 2);
     expect(answer.body.sentences).toContain(
       `Licence utilisation 80% → 20%: −${Math.abs(Math.round((answer.body.changes.find((c) => c.measure === 'usage.licence_utilisation')?.points ?? 0) * 10) / 10)} points`,
     );
@@ -142,6 +153,64 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     // Six weeks before the renewal that did happen, the stored date is within a year and is read as it is.
     const later = await computeMeasures(server.database.db, '2025-11-20', [legacy.body.id]);
     expect(later.get(legacy.body.id)?.values['billing.days_to_renewal']).toBe(42);
+  });
+
+  it('reads warning signs in their own windows, and has no days since last active for an account never active', async () => {
+    const create = async (name: string, externalId: string) =>
+      (await server.call<{ id: string }>('POST', '/api/accounts', { name, externalId, firstSeenAt: '2024-01-01' })).body
+        .id;
+    const flags = await create('Flags Ltd', 'flags');
+    const quiet = await create('Quiet Co', 'quiet');
+    const old = await create('Old Habits', 'old-habits');
+    // A yearly contract from 1 January 2025, cancelled on 1 December at its renewal: the cancellation cleared its
+    // renewal date, but on 20 November the renewal due on 1 January 2026 was 42 days away (10 + 31 + 1).
+    await server.call('POST', '/api/subscriptions', {
+      accountId: flags,
+      mrr: 100,
+      startDate: '2025-01-01',
+      endDate: '2026-01-01',
+      billingPeriod: 'year',
+      status: 'cancelled',
+      cancelledAt: '2025-12-01T10:00:00Z',
+    });
+    // Active since 1 July; one event a day through August (its baseline: 30 events in the 90 days before the last
+    // 30, from 24 July: 10 a month); 1–5 November only (5 events in the last 30 days): 0.5 of its own baseline.
+    const events: UsageEvent[] = [{ ...event('f1', '2025-07-01', 9), accountExternalId: 'flags' }];
+    for (let d = 1; d <= 30; d++)
+      events.push({ ...event('f1', `2025-08-${String(d).padStart(2, '0')}`, 9), accountExternalId: 'flags' });
+    for (let d = 1; d <= 5; d++) events.push({ ...event('f1', `2025-11-0${d}`, 9), accountExternalId: 'flags' });
+    events.push({ ...event('o1', '2024-10-01', 9), accountExternalId: 'old-habits' });
+    await server.database.db.transaction().execute((trx) => recordEvents(trx, events));
+    await server.database.db.transaction().execute((trx) => flushUsageRollups(trx));
+    const answer = (score: number, answeredAt: string) =>
+      server.call('POST', '/api/survey-responses', { accountId: flags, kind: 'nps', score, answeredAt });
+    // Detractors (0–6) in the 180 days to 20 November (from 24 May): the 5 of 1 October; not the 3 of 1 April.
+    await answer(3, '2025-04-01T00:00:00Z');
+    await answer(5, '2025-10-01T00:00:00Z');
+    await answer(9, '2025-11-01T00:00:00Z');
+    const note = (tags: string[], occurredAt: string) =>
+      server.call('POST', '/api/notes', { accountId: flags, author: 'Kenji', body: 'Call.', tags, occurredAt });
+    // Risk notes in the 90 days to 20 November (from 23 August): 1 October and 10 November; not 1 July.
+    await note(['budget-cut'], '2025-07-01T10:00:00Z');
+    await note(['competitor'], '2025-10-01T10:00:00Z');
+    await note(['competitor', 'churn-risk'], '2025-11-10T10:00:00Z');
+    await note(['check-in'], '2025-11-12T10:00:00Z');
+
+    const measures = await computeMeasures(server.database.db, '2025-11-20', [flags, quiet, old]);
+    expect(measures.get(flags)?.values).toMatchObject({
+      'billing.days_to_renewal': 42,
+      'usage.events_vs_baseline': 0.5,
+      'usage.days_since_last_active': 15,
+      'billing.renewal_with_falling_usage': 1,
+      'voice.detractors_180d': 1,
+      'voice.latest_nps': 9,
+      'sentiment.risk_notes_90d': 2,
+    });
+    // Never active: no last activity to count from. Active once, 415 days earlier (365 to 1 October 2025, 31 to
+    // 1 November, 19 more): counted in full, not capped at a year.
+    expect(measures.get(quiet)?.values['usage.days_since_last_active']).toBeNull();
+    expect(measures.get(quiet)?.values['usage.events_vs_baseline']).toBeNull();
+    expect(measures.get(old)?.values['usage.days_since_last_active']).toBe(415);
   });
 
   it('replaces a scored day’s snapshot when a rescore changes it, and leaves it alone when nothing changed', async () => {
@@ -243,6 +312,46 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     expect((await server.call('DELETE', `/api/accounts/${accountId}/health/overrides/${created.body.id}`)).status).toBe(
       204,
     );
+  });
+
+  it('puts the latest override in force; a removed one ends then and still shows on the days before', async () => {
+    const { scoreAccounts } = await import('../src/health/health-snapshots.js');
+    const account = await server.call<{ id: string }>('POST', '/api/accounts', {
+      name: 'Overrides Co',
+      externalId: 'overrides',
+      firstSeenAt: '2026-01-01',
+    });
+    const id = account.body.id;
+    const made = (daysAgo: number) => `${addDays(today(), -daysAgo)}T09:00:00Z`;
+    // Red three days ago, green two days ago: both live yesterday; the later one (green) is in force.
+    const redId = '01900000-0000-7000-8000-000000000001';
+    const greenId = '01900000-0000-7000-8000-000000000002';
+    await sql`insert into health_overrides (account_id, id, measure, color, reason, expires_at, created_by, created_at)
+      values (${id}, ${redId}, null, 'red', 'Budget freeze announced', null, 'kenji', ${made(3)}::timestamptz),
+        (${id}, ${greenId}, null, 'green', 'Freeze lifted, renewal signed', null, 'kenji', ${made(2)}::timestamptz)`.execute(
+      server.database.db,
+    );
+    const yesterday = addDays(today(), -1);
+    const [before] = await scoreAccounts(server.database.db, yesterday, [id]);
+    expect(before?.color).toBe('green');
+    expect(before?.override?.reason).toBe('Freeze lifted, renewal signed');
+
+    expect((await server.call('DELETE', `/api/accounts/${id}/health/overrides/${greenId}`)).status).toBe(204);
+    expect((await server.call('DELETE', `/api/accounts/${id}/health/overrides/${greenId}`)).status).toBe(404);
+    // Yesterday the green override was still in force; from today the red one (still live) is.
+    const [replayed] = await scoreAccounts(server.database.db, yesterday, [id]);
+    expect(replayed?.color).toBe('green');
+    const [now] = await scoreAccounts(server.database.db, today(), [id]);
+    expect(now?.color).toBe('red');
+    expect(now?.override?.reason).toBe('Budget freeze announced');
+    const listed = await server.call<{ data: { id: string; endedAt: string | null }[] }>(
+      'GET',
+      `/api/accounts/${id}/health/overrides`,
+    );
+    expect(listed.body.data.map((o) => [o.id, o.endedAt !== null])).toEqual([
+      [greenId, true],
+      [redId, false],
+    ]);
   });
 
   it('shows which stakeholders are healthy: the champion going quiet while usage holds', async () => {

@@ -5,10 +5,11 @@ import { liftAtTopDecile, rocAuc } from '../stats/classification-metrics.js';
 import { fitLogisticRegression } from '../stats/logistic-regression.js';
 import { matrixFromRows } from '../stats/matrix.js';
 import { type AccountMeasures, computeMeasures } from './compute-measures.js';
+import { lastDayWithData } from './data-span.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
 import type { Color, GroupNode } from './scorecard.schema.js';
 import { scoreHealth } from './scorecard-math.js';
-import { currentScorecards, type StoredScorecard } from './scorecard-store.js';
+import { currentScorecards, type StoredScorecard, saveScorecardVersion } from './scorecard-store.js';
 
 // Replays history: for each month-end, the score the scorecard would have given then, against whether the
 // account's contracts had ended within the horizon. Measures read only what was known on that day.
@@ -34,6 +35,9 @@ export interface BacktestReport {
   scorecard: string;
   scorecardVersion: number;
   horizonDays: number;
+  /** The last day replayed outcomes may reach: the last day with data, or the day asked for (--until). */
+  until: string;
+  untilFrom: 'data' | 'asked';
   asOfDates: string[];
   n: number;
   churned: number;
@@ -53,9 +57,9 @@ export interface BacktestReport {
   } | null;
 }
 
-/** Month-ends whose horizon has passed: the last 12 by default. */
-export function backtestDates(today: string, horizonDays: number, months = 12): string[] {
-  return monthEndsUntil(addDays(today, -horizonDays), months);
+/** Month-ends whose horizon has passed by `latest` (the last day outcomes are known): the last 12 by default. */
+export function backtestDates(latest: string, horizonDays: number, months = 12): string[] {
+  return monthEndsUntil(addDays(latest, -horizonDays), months);
 }
 
 async function outcomes(db: Executor, asOf: string, horizonDays: number) {
@@ -89,14 +93,23 @@ function reweighted(definition: ScorecardDefinition, weights: number[]): GroupNo
   };
 }
 
+/**
+ * Replays the month-ends of the span the data covers: those whose horizon ends by the last day with data (or by
+ * `until`), so an export that ends in the past is judged on its own calendar. When no account-month has a known
+ * outcome it says so ("nothing to judge: …") rather than report a table of zeros.
+ */
 export async function backtestHealth(
   db: Executor,
-  options: { horizonDays: number; today: string; dates?: string[] },
+  options: { horizonDays: number; until?: string; dates?: string[] },
 ): Promise<BacktestReport> {
   const scorecards = await currentScorecards(db);
   const scorecard = scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0) as StoredScorecard;
   const { definition } = scorecard;
-  const dates = options.dates ?? backtestDates(options.today, options.horizonDays);
+  const until = options.until ?? (await lastDayWithData(db));
+  if (until === null) {
+    throw new Error('nothing to judge: there is no dated data yet (usage, subscriptions, notes, surveys or tickets)');
+  }
+  const dates = options.dates ?? backtestDates(until, options.horizonDays);
   const observations: Observation[] = [];
   const measuresByDate = new Map<string, Map<string, AccountMeasures>>();
   for (const asOf of dates) {
@@ -201,11 +214,18 @@ export async function backtestHealth(
     }
   }
 
+  if (observations.length === 0) {
+    throw new Error(
+      `nothing to judge: no account had a live subscription on the month-ends ${dates[0] ?? '—'} … ${dates.at(-1) ?? '—'} (the ${dates.length} whose ${options.horizonDays}-day outcome is known by ${until})`,
+    );
+  }
   const overall = quality(observations);
   return {
     scorecard: scorecard.name,
     scorecardVersion: scorecard.version,
     horizonDays: options.horizonDays,
+    until,
+    untilFrom: options.until ? 'asked' : 'data',
     asOfDates: dates,
     n: observations.length,
     churned: overall.positives,
@@ -216,6 +236,54 @@ export async function backtestHealth(
     watermelons: { churners: judged, greenThirtyDaysBefore: green, share: judged ? green / judged : null },
     suggestion,
   };
+}
+
+/**
+ * Whether the suggested weights earned a place: only when they rank the later, held-out month-ends better (higher
+ * ROC-AUC) than the current weights do. The reason is said either way.
+ */
+export function judgeSuggestion(report: BacktestReport): { better: boolean; reason: string } {
+  const s = report.suggestion;
+  if (!s) return { better: false, reason: 'there are no suggested weights (too little history to fit them on)' };
+  const span = `${s.judgedOn[0] ?? '—'} … ${s.judgedOn.at(-1) ?? '—'}`;
+  const auc = (x: number | null) => (x === null ? 'no ROC-AUC' : `ROC-AUC ${x.toFixed(3)}`);
+  if (s.suggested.auc === null || s.current.auc === null || s.suggested.auc <= s.current.auc) {
+    return {
+      better: false,
+      reason: `the suggested weights score ${auc(s.suggested.auc)} on the held-out month-ends ${span}, no better than the current weights' ${auc(s.current.auc)}`,
+    };
+  }
+  return {
+    better: true,
+    reason: `the suggested weights score ${auc(s.suggested.auc)} on the held-out month-ends ${span}, better than the current weights' ${auc(s.current.auc)}`,
+  };
+}
+
+/**
+ * Saves the suggested weights as the scorecard's next version when they beat the current ones on the held-out
+ * month-ends (see judgeSuggestion); otherwise saves nothing. Gives the version saved, or null, and why.
+ */
+export async function acceptSuggestedWeights(
+  db: Executor,
+  report: BacktestReport,
+  by: string,
+): Promise<{ version: number | null; reason: string }> {
+  const judged = judgeSuggestion(report);
+  if (!judged.better) return { version: null, reason: judged.reason };
+  const current = (await currentScorecards(db)).find((s) => s.name === report.scorecard);
+  if (!current || current.version !== report.scorecardVersion) {
+    return {
+      version: null,
+      reason: `"${report.scorecard}" changed since the backtest (now version ${current?.version ?? 'none'}); run it again`,
+    };
+  }
+  const version = await saveScorecardVersion(
+    db,
+    report.scorecard,
+    withSuggestedWeights(current.definition, report),
+    by,
+  );
+  return { version, reason: judged.reason };
 }
 
 /** The scorecard with the suggested top-level weights, ready to save as a new version. */

@@ -16,21 +16,25 @@ export const measureCatalog = {
   'usage.breadth': 'Key features used',
   'usage.days_since_last_active': 'Days since last active',
   'usage.trend_30d': 'Usage trend (30 days vs the 30 before)',
+  'usage.events_vs_baseline': 'Usage vs own 90-day baseline (30 days)',
   'usage.probability_alive': 'Chance still active (BG/NBD)',
   'onboarding.magic_moment_reached': 'Magic moment reached',
   'onboarding.days_to_magic_moment': 'Days to magic moment',
   'engagement.days_since_last_touch': 'Days since last CSM touch',
   'voice.latest_nps': 'Latest NPS',
   'voice.latest_csat': 'Latest CSAT',
+  'voice.detractors_180d': 'NPS detractor answers (180 days)',
   'support.open_tickets': 'Open tickets',
   'support.urgent_tickets_90d': 'Urgent/high tickets (90 days)',
   'support.tickets_per_user_90d': 'Tickets per active user (90 days)',
   'billing.days_to_renewal': 'Days to renewal',
   'billing.mrr_change_90d': 'MRR change (90 days)',
+  'billing.renewal_with_falling_usage': 'Renewal within 60 days with usage falling',
   'relationship.champion_active': 'Champion present and active',
   'relationship.sponsor_active': 'Executive sponsor present and active',
   'relationship.champion_left_90d': 'Champion departures noted (90 days)',
   'sentiment.csm_90d': 'CSM sentiment in notes (90 days)',
+  'sentiment.risk_notes_90d': 'Risk-tagged notes (90 days)',
 } as const;
 
 export type MeasureId = keyof typeof measureCatalog;
@@ -45,6 +49,7 @@ interface MeasureRow {
   days_since_active: number | null;
   events_cur: number | null;
   events_prev: number | null;
+  events_base: number | null;
   days_to_magic: number | null;
   days_since_touch: number | null;
   nps: number | null;
@@ -65,6 +70,8 @@ interface MeasureRow {
   sponsor_active: boolean | null;
   champion_left_90d: number | null;
   sentiment_90d: number | null;
+  detractors_180d: number | null;
+  risk_notes_90d: number | null;
 }
 
 export interface AccountMeasures {
@@ -174,22 +181,23 @@ async function measuresOf(
         where day > ${asOf}::date - 30 and day <= ${asOf}::date ${only} group by account_id, day, user_id
       ) user_days group by account_id
     ),
-    events60 as (
+    events120 as (
       -- Counts need the table, not just its index. "offset 0" keeps the planner from reading it in index order (a
       -- random read per row, several times slower than a scan and a hash). Sums as float8: exact below 2^53, and a
       -- by-value state keeps the hash table small.
       select account_id,
         coalesce(sum(events::float8) filter (where day > ${asOf}::date - 30), 0) as events_cur,
-        coalesce(sum(events::float8) filter (where day <= ${asOf}::date - 30), 0) as events_prev
+        coalesce(sum(events::float8) filter (where day <= ${asOf}::date - 30 and day > ${asOf}::date - 60), 0) as events_prev,
+        coalesce(sum(events::float8) filter (where day <= ${asOf}::date - 30), 0) as events_base
       from (
         select account_id, day, events from usage_daily
-        where day > ${asOf}::date - 60 and day <= ${asOf}::date ${only} offset 0
+        where day > ${asOf}::date - 120 and day <= ${asOf}::date ${only} offset 0
       ) recent group by account_id
     ),
     usage_history as (
       -- What needs no event counts comes from the primary key alone (an index-only scan in account order).
       select account_id,
-        max(day) filter (where day > ${asOf}::date - 365) as last_day,
+        max(day) as last_day,
         -- BG/NBD's view of the account: active days as transactions, in weeks (see aliveSummary).
         count(distinct day)::int - 1 as repeat_days, max(day) - min(day) as tx_days, ${asOf}::date - min(day) as age_days,
         min(day) filter (where event_name = ${settings.magicMomentEvent ?? ''}) as magic_day,
@@ -224,6 +232,18 @@ async function measuresOf(
       select distinct on (account_id) account_id, score as csat from survey_responses
       where kind = 'csat' and answered_at < ${end} ${only} order by account_id, answered_at desc
     ),
+    detractors as (
+      select account_id, count(*)::int as detractors_180d from survey_responses
+      where kind = 'nps' and score <= 6 and answered_at < ${end} and answered_at >= ${end} - interval '180 days' ${only}
+      group by account_id
+    ),
+    risk_notes as (
+      -- What a CSM writes down when the account may leave whatever its usage says.
+      select account_id, count(*)::int as risk_notes_90d from notes
+      where occurred_at < ${end} and occurred_at >= ${end} - interval '90 days'
+        and tags && array['competitor', 'budget-cut', 'churn-risk']::text[] ${only}
+      group by account_id
+    ),
     tickets as (
       select account_id,
         count(*) filter (where closed_at is null or closed_at >= ${end})::int as open_tickets,
@@ -246,13 +266,15 @@ async function measuresOf(
     -- Days between dates as whole numbers here: a hundred thousand rows of date strings cost more to parse in JS.
     select acc.account_id, acc.lifecycle_stage, users30.mau, users30.avg_dau, subs.seats, usage_history.key_used,
       ${asOf}::date - usage_history.last_day as days_since_active,
-      usage_history.repeat_days, usage_history.tx_days, usage_history.age_days, events60.events_cur, events60.events_prev,
+      usage_history.repeat_days, usage_history.tx_days, usage_history.age_days, events120.events_cur, events120.events_prev,
+      events120.events_base, detractors.detractors_180d, risk_notes.risk_notes_90d,
       usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
       nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
       subs.renewal_date - ${asOf}::date as days_to_renewal, subs.sub_start, subs.sub_period, subs.sub_renewal, subs.mrr_now, subs.mrr_then,
       people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
     from acc
-    left join users30 using (account_id) left join events60 using (account_id) left join usage_history using (account_id)
+    left join users30 using (account_id) left join events120 using (account_id) left join usage_history using (account_id)
+    left join detractors using (account_id) left join risk_notes using (account_id)
     left join subs using (account_id) left join nps using (account_id)
     left join csat using (account_id) left join tickets using (account_id) left join notes90 using (account_id)
     left join people using (account_id)`.execute(db);
@@ -261,14 +283,26 @@ async function measuresOf(
   const result = new Map<string, AccountMeasures>();
   for (const r of rows) {
     const mau = r.mau ?? 0;
+    // The account against its own past: the last 30 days' events over its monthly average in the 90 days before.
+    // Only for an account active before those 90 days began: a partial baseline would be a made-up comparison.
+    const eventsVsBaseline =
+      r.events_base && r.age_days !== null && r.age_days >= 119 ? (r.events_cur ?? 0) / (r.events_base / 3) : null;
+    // A subscription's renewal date is moved on at each renewal, and cleared when it is cancelled: for a past day it
+    // may say that a renewal happened later, or that the account left. History counts to the renewal the billing
+    // cycle promised then (a subscription live on a past day had not been cancelled by then).
+    const daysToRenewal =
+      historical && r.sub_start && r.sub_period
+        ? daysToNextRenewal(asOf, r.sub_start, r.sub_period, r.sub_renewal)
+        : r.days_to_renewal;
     const values: Record<MeasureId, number | null> = {
       'usage.active_users_30d': mau,
       'usage.licence_utilisation': r.seats ? mau / r.seats : null,
       'usage.stickiness': mau > 0 ? (r.avg_dau ?? 0) / mau : null,
       'usage.breadth': settings.keyFeatures.length > 0 ? (r.key_used ?? 0) / settings.keyFeatures.length : null,
-      // Never active in the last year reads as 365: long enough to be red on any sensible scale.
-      'usage.days_since_last_active': r.days_since_active ?? 365,
+      // Never active: there is no last activity to count from, so the measure is missing (not a made-up 365).
+      'usage.days_since_last_active': r.days_since_active,
       'usage.trend_30d': r.events_prev ? (r.events_cur ?? 0) / r.events_prev - 1 : null,
+      'usage.events_vs_baseline': eventsVsBaseline,
       'usage.probability_alive':
         alive && r.repeat_days !== null
           ? probabilityAlive(alive, { x: r.repeat_days, tx: (r.tx_days ?? 0) / 7, T: (r.age_days ?? 0) / 7 })
@@ -278,15 +312,19 @@ async function measuresOf(
       'engagement.days_since_last_touch': r.days_since_touch,
       'voice.latest_nps': r.nps,
       'voice.latest_csat': r.csat,
+      'voice.detractors_180d': r.detractors_180d ?? 0,
       'support.open_tickets': r.open_tickets ?? 0,
       'support.urgent_tickets_90d': r.urgent_90d ?? 0,
       'support.tickets_per_user_90d': mau > 0 ? (r.tickets_90d ?? 0) / mau : null,
-      // A subscription's renewal date is moved on at each renewal: for a past day it may say that a renewal
-      // happened later. History counts to the renewal the billing cycle promised then.
-      'billing.days_to_renewal':
-        historical && r.sub_start && r.sub_period && r.sub_renewal !== null
-          ? daysToNextRenewal(asOf, r.sub_start, r.sub_period, r.sub_renewal)
-          : r.days_to_renewal,
+      'billing.days_to_renewal': daysToRenewal,
+      // The classic late warning: the renewal is near and the account uses the product less than it used to. Below
+      // 80% of its own baseline counts as falling; without a renewal date or a baseline it is unknown.
+      'billing.renewal_with_falling_usage':
+        daysToRenewal === null || eventsVsBaseline === null
+          ? null
+          : daysToRenewal <= 60 && eventsVsBaseline < 0.8
+            ? 1
+            : 0,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
       // Contacts' roles and active flags are current state: known for today, unknown (missing) for a past day, so a
       // replay of history cannot see a departure before it happened.
@@ -294,6 +332,7 @@ async function measuresOf(
       'relationship.sponsor_active': historical ? null : r.sponsor_active ? 1 : 0,
       'relationship.champion_left_90d': r.champion_left_90d ?? 0,
       'sentiment.csm_90d': r.sentiment_90d,
+      'sentiment.risk_notes_90d': r.risk_notes_90d ?? 0,
     };
     result.set(r.account_id, { lifecycleStage: r.lifecycle_stage, values });
   }

@@ -24,6 +24,15 @@ describe('describing a change in words', () => {
     expect(
       describeChange({ measure: 'relationship.champion_active', label: 'Champion', from: 1, to: 0, points: -6.3 }),
     ).toBe('Champion yes → no: −6.3 points');
+    expect(
+      describeChange({
+        measure: 'usage.events_vs_baseline',
+        label: 'Usage vs own 90-day baseline (30 days)',
+        from: 1.1,
+        to: 0.45,
+        points: -9.2,
+      }),
+    ).toBe('Usage vs own 90-day baseline (30 days) 110% → 45%: −9.2 points');
     expect(describeChange({ measure: 'voice.latest_nps', label: 'Latest NPS', from: null, to: 9, points: 4 })).toBe(
       'Latest NPS no data → 9: +4 points',
     );

@@ -7,6 +7,7 @@ const PERCENT = new Set([
   'usage.stickiness',
   'usage.breadth',
   'usage.trend_30d',
+  'usage.events_vs_baseline',
   'usage.probability_alive',
   'billing.mrr_change_90d',
 ]);
@@ -20,6 +21,7 @@ const YES_NO = new Set([
   'relationship.champion_active',
   'relationship.sponsor_active',
   'onboarding.magic_moment_reached',
+  'billing.renewal_with_falling_usage',
 ]);
 
 export function formatMeasureValue(measure: string, value: number | null): string {

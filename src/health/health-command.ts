@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
 import { addDays, today } from '../shared/calendar.js';
 import { accountStakeholders } from './account-stakeholders.js';
-import { backtestHealth, withSuggestedWeights } from './backtest-health.js';
+import { acceptSuggestedWeights, backtestHealth, judgeSuggestion } from './backtest-health.js';
 import { describeChange, formatMeasureValue } from './describe-change.js';
 import { explainHealth, scoreAccounts } from './health-snapshots.js';
-import { currentScorecards, saveScorecardVersion } from './scorecard-store.js';
 
 type Action = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 
@@ -125,36 +124,37 @@ export function registerHealthCommand(program: Command, action: Action): void {
       .command('backtest')
       .description('replay history: would the scorecard have warned before accounts churned?')
       .option('--horizon <days>', 'churn within this many days after each month-end', '90')
+      .option(
+        '--until <date>',
+        'replay the month-ends whose horizon ends by this day (default: the last day with data, at most today)',
+      )
       .option('--json', 'print one JSON object')
-      .option('--accept', 'save the suggested weights as a new version of the scorecard'),
+      .option(
+        '--accept',
+        'save the suggested weights as a new scorecard version, if they beat the current ones on the later month-ends',
+      ),
   ).action(
-    action(async (options: DataOption & { horizon: string; json?: boolean; accept?: boolean }) => {
+    action(async (options: DataOption & { horizon: string; until?: string; json?: boolean; accept?: boolean }) => {
       const horizonDays = Number(options.horizon);
       if (!Number.isInteger(horizonDays) || horizonDays < 1)
         throw new Error('--horizon must be a whole number of days');
+      const until = date(options.until, '--until');
+      if (until !== undefined && until > today()) throw new Error(`--until ${until} is after today`);
       const database = await openMigratedDatabase(options);
       try {
-        const report = await backtestHealth(database.db, { horizonDays, today: today() });
-        let accepted: number | null = null;
-        if (options.accept && report.suggestion) {
-          const current = (await currentScorecards(database.db)).find((s) => s.name === report.scorecard);
-          if (current) {
-            accepted = await saveScorecardVersion(
-              database.db,
-              report.scorecard,
-              withSuggestedWeights(current.definition, report),
-              'cli',
-            );
-          }
-        }
+        const report = await backtestHealth(database.db, { horizonDays, until });
+        const accepted = options.accept ? await acceptSuggestedWeights(database.db, report, 'cli') : null;
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ ...report, acceptedVersion: accepted })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...report, acceptedVersion: accepted?.version ?? null, acceptance: accepted?.reason ?? null })}\n`,
+          );
           return;
         }
         const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
         const num = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
         const out = [
           `Backtest of "${report.scorecard}" v${report.scorecardVersion}: ${report.asOfDates.length} month-ends (${report.asOfDates[0] ?? '—'} … ${report.asOfDates.at(-1) ?? '—'}), horizon ${horizonDays} days`,
+          `  span: outcomes known up to ${report.until} (${report.untilFrom === 'data' ? 'the last day with data' : 'as asked with --until'})`,
           `  account-months: ${report.n}, churned within the horizon: ${report.churned} (${pct(report.n ? report.churned / report.n : null)}), contracted: ${report.contracted}`,
           `  ROC AUC (low score → churn): ${num(report.auc)}    lift in the worst decile: ${num(report.liftTopDecile, 2)}`,
           '  churn rate by colour:',
@@ -168,13 +168,16 @@ export function registerHealthCommand(program: Command, action: Action): void {
           const s = report.suggestion;
           out.push(
             `  suggested group weights (fitted on ${s.fittedOn.length} earlier month-ends, judged on ${s.judgedOn.length} later ones):`,
-            ...s.groups.map((g) => `    ${g.name.padEnd(24)} ${String(g.weight).padStart(5)} → ${g.suggestedWeight}`),
+            ...s.groups.map((g) => `    ${g.name.padEnd(28)} ${String(g.weight).padStart(5)} → ${g.suggestedWeight}`),
             `    on the later month-ends: AUC ${num(s.current.auc)} now → ${num(s.suggested.auc)} suggested; lift ${num(s.current.liftTopDecile, 2)} → ${num(s.suggested.liftTopDecile, 2)}`,
-            accepted
-              ? `    saved as version ${accepted}`
-              : '    accept them with --accept (saved as a new scorecard version)',
+            accepted === null
+              ? `    ${judgeSuggestion(report).better ? 'they do better on the later month-ends: accept them with --accept (saved as a new scorecard version)' : `not worth saving: ${judgeSuggestion(report).reason}`}`
+              : accepted.version !== null
+                ? `    saved as version ${accepted.version}: ${accepted.reason}`
+                : `    not saved: ${accepted.reason}`,
           );
         }
+        if (!report.suggestion && accepted) out.push(`  not saved: ${accepted.reason}`);
         process.stdout.write(`${out.join('\n')}\n`);
       } finally {
         await database.close();

@@ -97,7 +97,12 @@ function writeSnapshots(db: Executor, asOf: string, snapshots: Snapshot[]): Prom
       computed_at = now()`.execute(db);
 }
 
+/**
+ * The overrides live at the end of a day: made by then and not removed by then (expiry is checked when scoring). A
+ * replay of a day before an override was removed still applies it. Oldest first: the latest made wins.
+ */
 async function readOverrides(db: Executor, asOf: string, accountIds?: string[]): Promise<Map<string, Override[]>> {
+  const end = sql`(${asOf}::date + 1)::timestamptz`;
   const { rows } = await sql<{
     account_id: string;
     measure: string | null;
@@ -106,9 +111,11 @@ async function readOverrides(db: Executor, asOf: string, accountIds?: string[]):
     reason: string;
     expires_at: Date | null;
     created_by: string;
-  }>`select account_id, measure, score, color, reason, expires_at, created_by from health_overrides
-     where created_at < (${asOf}::date + 1)::timestamptz
-     ${accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``}`.execute(db);
+    created_at: Date;
+  }>`select account_id, measure, score, color, reason, expires_at, created_by, created_at from health_overrides
+     where created_at < ${end} and (ended_at is null or ended_at >= ${end})
+     ${accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``}
+     order by created_at, id`.execute(db);
   const overrides = new Map<string, Override[]>();
   for (const row of rows) {
     const list = overrides.get(row.account_id) ?? [];
@@ -119,6 +126,7 @@ async function readOverrides(db: Executor, asOf: string, accountIds?: string[]):
       reason: row.reason,
       expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
       by: row.created_by,
+      createdAt: row.created_at.toISOString(),
     });
     overrides.set(row.account_id, list);
   }

@@ -38,6 +38,7 @@ interface OverrideRow {
   expires_at: Date | null;
   created_by: string;
   created_at: Date;
+  ended_at: Date | null;
 }
 
 const overrideOut = (row: OverrideRow) => ({
@@ -49,6 +50,7 @@ const overrideOut = (row: OverrideRow) => ({
   expiresAt: row.expires_at?.toISOString() ?? null,
   createdBy: row.created_by,
   createdAt: row.created_at.toISOString(),
+  endedAt: row.ended_at?.toISOString() ?? null,
 });
 
 export const healthRoutes = [
@@ -101,12 +103,12 @@ export const healthRoutes = [
     path: '/api/accounts/:id/health/overrides',
     access: 'viewer',
     tag: 'Health',
-    summary: "An account's overrides, live and lapsed",
+    summary: "An account's overrides, live, lapsed and removed (endedAt), newest first",
     params: accountParams,
     async handler({ db, params }) {
       await loadRow(db, accountResource, params.id);
       const { rows } = await sql<OverrideRow>`select * from health_overrides where account_id = ${params.id}
-        order by created_at desc`.execute(db);
+        order by created_at desc, id desc`.execute(db);
       return { body: { data: rows.map(overrideOut) } };
     },
   }),
@@ -115,19 +117,18 @@ export const healthRoutes = [
     path: '/api/accounts/:id/health/overrides/:overrideId',
     access: 'csm',
     tag: 'Health',
-    summary: 'Remove an override',
+    summary:
+      'Remove an override: it ends now (scores of earlier days keep it); the latest live override is the one in force',
     params: z.strictObject({
       id: z.uuid({ error: 'must be a UUID' }),
       overrideId: z.uuid({ error: 'must be a UUID' }),
     }),
     status: 204,
     async handler({ db, params, audit }) {
-      const result =
-        await sql`delete from health_overrides where account_id = ${params.id} and id = ${params.overrideId}`.execute(
-          db,
-        );
+      // Ended, not deleted: a replay of a day before now still applies it (the update trigger marks the account dirty).
+      const result = await sql`update health_overrides set ended_at = greatest(now(), created_at)
+        where account_id = ${params.id} and id = ${params.overrideId} and ended_at is null`.execute(db);
       if (Number(result.numAffectedRows ?? 0) === 0) throw notFound('override', params.overrideId);
-      await sql`insert into health_dirty (account_id) values (${params.id}) on conflict do nothing`.execute(db);
       audit({ action: 'delete', entity: 'health override', entityId: params.overrideId, accountId: params.id });
       return { status: 204 };
     },

@@ -157,6 +157,74 @@ describe('overrides', () => {
   });
 });
 
+describe('overlapping overrides', () => {
+  const values = { licence: 0.9, days_inactive: 10, nps: 8, csat: 2 };
+  const made = (day: string) => `${day}T09:00:00.000Z`;
+  const base = { by: 'kenji', expiresAt: null };
+  const red: Override = {
+    ...base,
+    measure: null,
+    color: 'red',
+    reason: 'Budget freeze',
+    createdAt: made('2026-11-01'),
+  };
+  const green: Override = {
+    ...base,
+    measure: null,
+    color: 'green',
+    reason: 'Freeze lifted, renewal signed',
+    createdAt: made('2026-11-10'),
+  };
+  const csatHigh: Override = {
+    ...base,
+    measure: 'csat',
+    score: 90,
+    reason: 'Survey went to the wrong person',
+    createdAt: made('2026-11-01'),
+  };
+  const csatLow: Override = {
+    ...base,
+    measure: 'csat',
+    score: 10,
+    reason: 'Escalation on the call',
+    createdAt: made('2026-11-10'),
+    endedAt: made('2026-11-20'),
+  };
+  const at = (day: string, overrides: Override[]) =>
+    scoreHealth({ root: scorecard(), thresholds, values, overrides, asOf: `${day}T23:59:59.999Z` });
+
+  it('the latest overall override wins, whatever order they are listed in', () => {
+    // On 24 November both are live; green was made on the 10th, after red on the 1st.
+    expect(at('2026-11-24', [red, green]).color).toBe('green');
+    expect(at('2026-11-24', [green, red]).color).toBe('green');
+    expect(at('2026-11-24', [red, green]).override?.reason).toBe('Freeze lifted, renewal signed');
+    // On 5 November green was not made yet: red is in force.
+    expect(at('2026-11-05', [green, red]).color).toBe('red');
+  });
+
+  it('the latest measure override wins while it lasts; the earlier one applies again once it is removed', () => {
+    // Usage = (2 × 90 + 50) / 3 = 76.67. On the 15th CSAT is overridden to 10 (made the 10th, removed the 20th):
+    // Voice = min(NPS 80, 10) = 10; overall = 0.6 × 76.67 + 0.4 × 10 = 50.
+    expect(at('2026-11-15', [csatLow, csatHigh]).score).toBeCloseTo(50, 10);
+    expect(at('2026-11-15', [csatHigh, csatLow]).measures.find((m) => m.measure === 'csat')?.score).toBe(10);
+    // On the 24th the later one has been removed: CSAT 90 → Voice = min(80, 90) = 80; 46 + 32 = 78.
+    expect(at('2026-11-24', [csatHigh, csatLow]).score).toBeCloseTo(78, 10);
+    expect(at('2026-11-24', [csatLow, csatHigh]).measures.find((m) => m.measure === 'csat')?.override).toEqual(
+      csatHigh,
+    );
+    // Before either was made: CSAT 2 scores 25 → Voice 25; 46 + 10 = 56.
+    expect(at('2026-10-31', [csatHigh, csatLow]).score).toBeCloseTo(56, 10);
+  });
+
+  it('a removed override still applies on the day before its removal, and not on the day of it', () => {
+    const removed: Override = { ...red, endedAt: made('2026-11-20') };
+    expect(at('2026-11-19', [removed]).color).toBe('red');
+    // Ended at 09:00 on the 20th: by the end of that day it no longer applies; computed 56 → yellow.
+    expect(at('2026-11-20', [removed]).color).toBe('yellow');
+    expect(at('2026-11-20', [removed]).override).toBeUndefined();
+  });
+});
+
 describe('explaining a change', () => {
   it('names the measures that moved the score, by how many points, from what to what', () => {
     const before = scoreHealth({

@@ -12,6 +12,11 @@ export interface Override {
   reason: string;
   expiresAt: string | null;
   by: string;
+  /** When it was made (ISO instant). The latest live override of the whole score, or of a measure, is the one in
+   * force. Snapshots stored before this was kept have none; their overrides count in the order listed. */
+  createdAt?: string;
+  /** When it was removed (ISO instant): it applies before then, not after. */
+  endedAt?: string | null;
 }
 
 export interface MeasureResult {
@@ -65,7 +70,18 @@ export function scaleValue(value: number, scale: Scale, thresholds: Thresholds):
   return { score, color: colorFor(score, thresholds) };
 }
 
-const isActive = (override: Override, asOf: string) => override.expiresAt === null || override.expiresAt > asOf;
+const isActive = (override: Override, asOf: string) =>
+  (override.expiresAt === null || override.expiresAt > asOf) &&
+  (override.endedAt == null || override.endedAt > asOf) &&
+  (override.createdAt === undefined || override.createdAt <= asOf);
+
+/** The overrides live at asOf, oldest first: a later one of the same target replaces an earlier one. */
+function liveOverrides(overrides: Override[], asOf: string): Override[] {
+  // Array sort is stable, so overrides without a creation time keep their listed order.
+  return overrides
+    .filter((o) => isActive(o, asOf))
+    .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+}
 
 // While a scorecard is walked, each measure's effectiveWeight holds its share of the node being scored (1 or 0 at
 // the measure, scaled at every group above). A result belongs to one node only, so it is updated in place rather
@@ -173,14 +189,19 @@ export interface HealthInput {
   asOf: string;
 }
 
-/** Scores an account: the root group over its measure values, with overrides that have not expired by asOf. */
+/**
+ * Scores an account: the root group over its measure values, with the overrides live at asOf (made by then, not
+ * expired or removed by then). Of several live overrides of the whole score, or of one measure, the latest made wins.
+ */
 export function scoreHealth(input: HealthInput): HealthResult {
-  const active = input.overrides?.length ? input.overrides.filter((o) => isActive(o, input.asOf)) : [];
+  const active = input.overrides?.length ? liveOverrides(input.overrides, input.asOf) : [];
+  // Later overrides are set last, so each measure keeps its latest.
   const byMeasure =
     active.length > 0
       ? new Map(active.filter((o) => o.measure !== null).map((o) => [o.measure as string, o]))
       : noOverrides;
-  const overall = active.find((o) => o.measure === null);
+  let overall: Override | undefined;
+  for (const o of active) if (o.measure === null) overall = o;
   const scored = scoreNode(input.root, input.values, input.thresholds, byMeasure);
   for (const result of scored.parts) result.points = result.effectiveWeight * (result.score ?? 0);
   // Scores are shown and coloured to two decimals, so 39.99999… from float sums is the 40 it is on paper.

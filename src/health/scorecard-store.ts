@@ -17,11 +17,19 @@ export interface StoredScorecard {
   definition: ScorecardDefinition;
 }
 
-/** The ones Pacer ships, stored as version 1 the first time health is scored (does nothing when present). */
+/**
+ * The ones Pacer ships, stored as version 1 the first time health is scored. When Pacer ships a changed one and the
+ * latest stored version is still Pacer's own (nobody has edited or re-weighted it), the new one is saved as the next
+ * version: snapshots made with the old version keep replaying with it. A team's own version is never replaced.
+ */
 export async function ensureDefaultScorecards(db: Executor): Promise<void> {
   for (const [name, definition] of Object.entries(defaultScorecards)) {
+    const shipped = JSON.stringify(definition);
     await sql`insert into scorecards (id, name, version, definition, created_by)
-      values (${uuidv7()}, ${name}, 1, cast(${JSON.stringify(definition)} as jsonb), 'pacer')
+      select ${uuidv7()}, ${name}, coalesce(max(version), 0) + 1, cast(${shipped} as jsonb), 'pacer'
+      from scorecards where name = ${name}
+      having count(*) = 0 or ((array_agg(created_by order by version desc))[1] = 'pacer'
+        and (array_agg(definition order by version desc))[1] <> cast(${shipped} as jsonb))
       on conflict (name, version) do nothing`.execute(db);
   }
 }
