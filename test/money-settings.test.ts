@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/keys/api-keys.js';
+import { buildFeatureSnapshot } from '../src/predict/feature-snapshot.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -98,6 +99,23 @@ describe.each(testEngines())('money in ISO 4217 units, converted to the reportin
       '150000 JPY',
     ]);
 
+    // Features: without a reporting currency the day's main currency (EUR: two of the four live subscriptions)
+    // stands in, and MRR in another currency is missing, not added as if it were cents.
+    // (The accounts were created today; as customers since 2025 they are in the snapshot of 30 June 2026.)
+    await sql`update accounts set first_seen_at = '2025-01-01T00:00:00Z' where id = any(${Object.values(ids)}::uuid[])`.execute(
+      server.database.db,
+    );
+    const mrrFeature = async () => {
+      const snapshot = await buildFeatureSnapshot(server.database.db, '2026-06-30', Object.values(ids));
+      const column = snapshot.columns.find((c) => c.name === 'billing.mrr');
+      return Object.fromEntries(
+        Object.entries(ids).map(([name, id]) => [name, column?.values[snapshot.accountIds.indexOf(id)] ?? null]),
+      );
+    };
+    // Berlin: €1,000.00 + the €500.00 trial live that day = 150000 cents (features read no status: it is not
+    // kept as of a day).
+    expect(await mrrFeature()).toEqual({ 'Tokyo KK': null, 'Berlin GmbH': 150000, 'London Ltd': null });
+
     // Settings: viewers read, admins write, bad rates named by field.
     const settings = {
       reportingCurrency: 'EUR',
@@ -163,6 +181,8 @@ describe.each(testEngines())('money in ISO 4217 units, converted to the reportin
       { amount: 375, currency: 'GBP', inReportingCurrency: false },
     ]);
     expect(converted.body.summary.notConverted.map((c) => c.currency)).toEqual(['GBP']);
+    // The same conversion in the churn features: ¥150,000 → 93000 euro cents; pounds without a rate stay missing.
+    expect(await mrrFeature()).toEqual({ 'Tokyo KK': 93000, 'Berlin GmbH': 150000, 'London Ltd': null });
   });
 
   it('pages the risk list with a cursor beyond 1,000 accounts, each account once, in order', async () => {
