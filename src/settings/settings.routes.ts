@@ -1,5 +1,10 @@
 import { defineRoute } from '../server/route.js';
-import { readWorkspaceSettings, workspaceSettingsSchema, writeWorkspaceSettings } from './workspace-settings.js';
+import {
+  readWorkspaceSettings,
+  workspaceSettingsOutput,
+  workspaceSettingsSchema,
+  writeWorkspaceSettings,
+} from './workspace-settings.js';
 
 export const settingsRoutes = [
   defineRoute({
@@ -8,7 +13,7 @@ export const settingsRoutes = [
     access: 'viewer',
     tag: 'Settings',
     summary: 'The reporting currency and the dated exchange rates into it',
-    response: workspaceSettingsSchema,
+    response: workspaceSettingsOutput,
     async handler({ db }) {
       return { body: await readWorkspaceSettings(db) };
     },
@@ -21,7 +26,7 @@ export const settingsRoutes = [
     summary:
       'Set the reporting currency and the exchange rates into it (each with the day it takes effect); replaces the table',
     body: workspaceSettingsSchema,
-    response: workspaceSettingsSchema,
+    response: workspaceSettingsOutput,
     async handler({ db, body, audit }) {
       const stored = await writeWorkspaceSettings(db, body);
       audit({ action: 'update', entity: 'settings', changes: { workspace: stored } });

@@ -64,6 +64,18 @@ export const workspaceSettingsSchema = z
     }
   });
 
+/** The settings as answered: rates always as decimal texts, exactly as they are used. */
+export const workspaceSettingsOutput = z.object({
+  reportingCurrency: z.string().nullable(),
+  rates: z.array(
+    z.object({
+      currency: z.string(),
+      date: z.string(),
+      rate: z.string().describe('Units of the reporting currency for one unit of currency, as a decimal text.'),
+    }),
+  ),
+});
+
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 export type ExchangeRate = WorkspaceSettings['rates'][number];
 
