@@ -56,6 +56,17 @@ describe('tracking API timestamps', () => {
     );
   });
 
+  it('checks the time of identify and group calls too', () => {
+    const identify = parseSegmentMessage({ type: 'identify', userId: 'u-1', timestamp: '1' }, receivedAt, null);
+    expect(identify.ok ? null : identify.issue.field).toBe('timestamp');
+    const group = parseSegmentMessage(
+      { type: 'group', userId: 'u-1', groupId: 'g', timestamp: '2026-12-07T11:00:00Z' },
+      receivedAt,
+      null,
+    );
+    expect(group.ok).toBe(true);
+  });
+
   it('refuses a sentAt that is not an ISO 8601 instant', () => {
     expect(sentAtProblem('2026-12-07T11:59:58.123Z')).toBeUndefined();
     expect(sentAtProblem(undefined)).toBeUndefined();

@@ -95,6 +95,19 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
         : '';
   if (withNul) return fail(withNul, 'must not contain the character U+0000', hasNul(messageId) ? undefined : mid);
   const person = userId ?? (anonymousId ? anonymousPerson(anonymousId) : null);
+  // Every kind's time is checked, identify and group too: a message whose time is nonsense is refused whole.
+  const timestamp = instant(raw.timestamp);
+  if (timestamp === undefined) {
+    return fail('timestamp', `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(raw.timestamp)}`, mid);
+  }
+  const occurredAt =
+    timestamp === null
+      ? receivedAt
+      : sentAt
+        ? new Date(timestamp.getTime() + (receivedAt.getTime() - sentAt.getTime()))
+        : timestamp;
+  const late = timestamp === null ? undefined : timeProblem(occurredAt, receivedAt, sentAt !== null);
+  if (late) return fail('timestamp', late, mid);
 
   if (kind === 'identify') {
     if (!userId) return fail('userId', 'required for identify (anonymous visitors are not contacts)', mid);
@@ -141,22 +154,10 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
     return fail('properties', 'must be an object', mid);
   }
   if (holdsNul(raw.properties)) return fail('properties', 'must not contain the character U+0000', mid);
-  const timestamp = instant(raw.timestamp);
-  if (timestamp === undefined) {
-    return fail('timestamp', `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(raw.timestamp)}`, mid);
-  }
   const context = isObject(raw.context) ? raw.context : {};
   const groupId = id(context.groupId);
   if (groupId === undefined) return fail('context.groupId', `must be a string of at most ${MAX_ID} characters`, mid);
   if (hasNul(groupId)) return fail('context.groupId', 'must not contain the character U+0000', mid);
-  const occurredAt =
-    timestamp === null
-      ? receivedAt
-      : sentAt
-        ? new Date(timestamp.getTime() + (receivedAt.getTime() - sentAt.getTime()))
-        : timestamp;
-  const late = timestamp === null ? undefined : timeProblem(occurredAt, receivedAt, sentAt !== null);
-  if (late) return fail('timestamp', late, mid);
   return {
     ok: true,
     message: {
