@@ -28,6 +28,13 @@ describe('currency exponents (ISO 4217)', () => {
     expect(currencyExponent('ISK')).toBe(0);
   });
 
+  it('knows the codes withdrawn in the last decade, for imported history', () => {
+    // ISO 4217 list three: the Croatian kuna (withdrawn 2023) had 2 decimals, the Belarusian ruble BYR none.
+    expect(currencyExponent('HRK')).toBe(2);
+    expect(currencyExponent('BYR')).toBe(0);
+    expect(toMinorUnits('99.90', 'HRK')).toBe(9990);
+  });
+
   it('refuses an unknown code, and the codes ISO 4217 gives no minor unit', () => {
     expect(() => currencyExponent('XYZ')).toThrow(/unknown currency XYZ/);
     expect(isCurrency('XYZ')).toBe(false);

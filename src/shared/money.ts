@@ -23,14 +23,35 @@ const NO_MINOR_UNIT = new Set([
   'XXX',
 ]);
 
+// The package holds ISO 4217's list of current codes (as published 2024-06-25). A history that imports needs the
+// codes withdrawn in the last decade too (ISO 4217 list three, with their minor units), and XCG, added in 2025.
+const WITHDRAWN_OR_NEWER: Record<string, number> = {
+  BYR: 0, // Belarusian ruble, to 2016
+  HRK: 2, // Croatian kuna, to 2023
+  LTL: 2, // Lithuanian litas, to 2015
+  LVL: 2, // Latvian lats, to 2014
+  MRO: 2, // Mauritanian ouguiya, to 2018
+  SLL: 2, // Sierra Leonean leone, to 2024
+  STD: 2, // São Tomé dobra, to 2018
+  VEF: 2, // Venezuelan bolívar fuerte, to 2018
+  XCG: 2, // Caribbean guilder, from 2025
+  ZWL: 2, // Zimbabwe dollar, to 2024
+};
+
+function isoDigits(code: string): number | undefined {
+  if (!/^[A-Z]{3}$/.test(code) || NO_MINOR_UNIT.has(code)) return undefined;
+  return isoCurrency(code)?.digits ?? WITHDRAWN_OR_NEWER[code];
+}
+
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && !NO_MINOR_UNIT.has(code) && isoCurrency(code) !== undefined;
+  return isoDigits(code) !== undefined;
 }
 
 /** The number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3, HUF 2, IQD 3). */
 export function currencyExponent(currency: string): number {
-  if (!isCurrency(currency)) throw new Error(`unknown currency ${currency}`);
-  return (isoCurrency(currency) as { digits: number }).digits;
+  const digits = isoDigits(currency);
+  if (digits === undefined) throw new Error(`unknown currency ${currency}`);
+  return digits;
 }
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
