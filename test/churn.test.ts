@@ -211,8 +211,8 @@ describe('churn risk on the account API', () => {
       expect(detail.body.risk.raising[0]?.points).toBeGreaterThan(0);
       expect(detail.body.model.horizonDays).toBe(90);
       // The portfolio: MRR at risk is the probability times the account's live paying MRR on the scoring day, and the
-      // totals cover every scored account, not just the page. The demo bills in USD, JPY, GBP and EUR and no
-      // reporting currency is set: each currency stays apart.
+      // totals cover every scored account, not just the page. The demo bills in USD, JPY, GBP and EUR and reports in
+      // USD at the rates its prices were set with (demo-catalog's dollarRates): every amount is in dollars.
       type Figure = { amount: number; currency: string; inReportingCurrency: boolean };
       const portfolio = await server.call<{
         data: {
@@ -224,7 +224,7 @@ describe('churn risk on the account API', () => {
           mrrAtRisk: Figure | null;
           health: { color: string } | null;
         }[];
-        summary: { accounts: number; expectedChurners: number; mrrAtRisk: Figure[] };
+        summary: { accounts: number; expectedChurners: number; mrr: Figure[]; mrrAtRisk: Figure[] };
       }>('GET', '/api/churn/risks?limit=1000&sort=mrrAtRisk');
       const { rows: scored } = await sql<{ n: number; expected: number }>`
         select count(*)::int as n, sum(probability)::float8 as expected from churn_predictions`.execute(database.db);
@@ -235,22 +235,23 @@ describe('churn risk on the account API', () => {
         select sum(mrr_minor)::float8 as minor, min(currency) as currency from subscriptions
         where account_id = ${top?.accountId} and status = 'active' and start_date <= ${top?.asOf}::date
           and (end_date is null or end_date >= ${top?.asOf}::date)`.execute(database.db);
-      // Minor units to major by the currency's ISO 4217 decimals (the demo's JPY none, USD, EUR and GBP two).
-      const decimals = live[0]?.currency === 'JPY' ? 0 : 2;
-      const liveMrr = (live[0]?.minor as number) / 10 ** decimals;
-      expect(top?.mrr).toEqual({ amount: liveMrr, currency: live[0]?.currency, inReportingCurrency: false });
-      expect(top?.mrrAtRisk?.amount).toBeCloseTo((top?.probability as number) * liveMrr, decimals === 0 ? -1 : 1);
-      // Sorted within each currency, currencies one after another, never interleaved.
-      const currencies = portfolio.body.data.flatMap((r) => (r.mrrAtRisk ? [r.mrrAtRisk.currency] : []));
-      expect(currencies).toEqual([...currencies].sort());
-      for (const { currency, amount } of portfolio.body.summary.mrrAtRisk) {
-        const rows = portfolio.body.data.filter((r) => r.mrrAtRisk?.currency === currency);
-        const amounts = rows.map((r) => r.mrrAtRisk?.amount as number);
-        expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
-        // The total adds the rows' figures, each already rounded to the currency's minor unit.
-        const total = amounts.reduce((sum, a) => sum + a, 0);
-        expect(amount, currency).toBeCloseTo(total, 6);
-      }
+      // Minor units to major by the currency's ISO 4217 decimals (JPY none, the others two), then to dollars.
+      const currency = live[0]?.currency as 'USD' | 'JPY' | 'EUR' | 'GBP';
+      const liveMrr = (live[0]?.minor as number) / 10 ** (currency === 'JPY' ? 0 : 2);
+      const dollars = liveMrr / { USD: 1, JPY: 150, EUR: 0.92, GBP: 0.79 }[currency];
+      expect(top?.mrr?.currency).toBe('USD');
+      expect(top?.mrr?.inReportingCurrency).toBe(true);
+      expect(top?.mrr?.amount).toBeCloseTo(dollars, 1);
+      expect(top?.mrrAtRisk?.amount).toBeCloseTo((top?.probability as number) * dollars, 1);
+      // One currency, so one order by amount and one total that adds the rows' figures (each rounded to the cent).
+      const amounts = portfolio.body.data.flatMap((r) => (r.mrrAtRisk ? [r.mrrAtRisk.amount] : []));
+      expect(portfolio.body.data.every((r) => r.mrrAtRisk === null || r.mrrAtRisk.currency === 'USD')).toBe(true);
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      expect(portfolio.body.summary.mrrAtRisk).toHaveLength(1);
+      expect(portfolio.body.summary.mrrAtRisk[0]?.amount).toBeCloseTo(
+        amounts.reduce((sum, a) => sum + a, 0),
+        6,
+      );
       expect(portfolio.body.data.filter((r) => r.health !== null).length).toBeGreaterThan(0);
       const owned = portfolio.body.data.find((r) => r.owner !== null);
       expect(owned).toBeDefined();
