@@ -20,6 +20,57 @@ import {
 
 const accountParams = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
 
+const moneyFigure = z
+  .object({
+    amount: z.number().describe('In major units of the currency (930.5 euros).'),
+    currency: z.string(),
+    inReportingCurrency: z
+      .boolean()
+      .describe('false: the amount is in its own currency, not converted (no rate in force on the day).'),
+  })
+  .nullable();
+
+const reason = z.object({ text: z.string(), points: z.number() }).loose();
+
+const riskList = z.object({
+  data: z.array(
+    z.object({
+      accountId: z.uuid(),
+      name: z.string().nullable(),
+      externalId: z.string().nullable(),
+      owner: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+      asOf: z.string(),
+      probability: z.number(),
+      mrr: moneyFigure.describe('Null when the account has no paying MRR, or MRR in currencies that cannot be added.'),
+      mrrAtRisk: moneyFigure.describe('probability × MRR, rounded once to the minor unit.'),
+      mrrParts: z
+        .array(
+          z.object({
+            currency: z.string(),
+            amount: z.number(),
+            rate: z.string().nullable().describe('The rate that converted it; null when none was in force.'),
+            rateDate: z.string().nullable(),
+          }),
+        )
+        .describe('The MRR per currency as billed.'),
+      health: z.object({ score: z.number().nullable(), color: z.string().nullable(), asOf: z.string() }).nullable(),
+      raising: z.array(reason),
+      lowering: z.array(reason),
+    }),
+  ),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last.'),
+  summary: z.object({
+    accounts: z.number(),
+    expectedChurners: z.number().describe('The sum of the probabilities.'),
+    reportingCurrency: z.string().nullable(),
+    mrr: z
+      .array(moneyFigure.unwrap())
+      .describe('Per currency: the reporting currency first, then each unconverted one.'),
+    mrrAtRisk: z.array(moneyFigure.unwrap()),
+    notConverted: z.array(z.object({ currency: z.string(), reason: z.string() })),
+  }),
+});
+
 export const churnRoutes = [
   defineRoute({
     method: 'get',
@@ -83,6 +134,7 @@ export const churnRoutes = [
           'probability (default), or mrrAtRisk: probability × MRR, largest first among amounts in the reporting currency, then per unconverted currency',
         ),
     }),
+    response: riskList,
     async handler({ db, query }) {
       const owner = query.ownerId === undefined ? sql`` : sql` and a.owner_id = ${query.ownerId}`;
       const { rows } = await sql<{
