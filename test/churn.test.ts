@@ -210,18 +210,21 @@ describe('churn risk on the account API', () => {
       expect(detail.body.risk.raising.length).toBeGreaterThan(0);
       expect(detail.body.risk.raising[0]?.points).toBeGreaterThan(0);
       expect(detail.body.model.horizonDays).toBe(90);
-      // The portfolio: MRR at risk is the probability times the account's live MRR, and the totals cover every
-      // scored account, not just the page.
+      // The portfolio: MRR at risk is the probability times the account's live paying MRR on the scoring day, and the
+      // totals cover every scored account, not just the page. The demo bills in USD, JPY, GBP and EUR and reports in
+      // USD at the rates its prices were set with (demo-catalog's dollarRates): every amount is in dollars.
+      type Figure = { amount: number; currency: string; inReportingCurrency: boolean };
       const portfolio = await server.call<{
         data: {
           accountId: string;
           probability: number;
+          asOf: string;
           owner: { id: string } | null;
-          mrr: { amount: number; currency: string } | null;
-          mrrAtRisk: { amount: number; currency: string } | null;
+          mrr: Figure | null;
+          mrrAtRisk: Figure | null;
           health: { color: string } | null;
         }[];
-        summary: { accounts: number; expectedChurners: number; mrrAtRisk: { currency: string; amount: number }[] };
+        summary: { accounts: number; expectedChurners: number; mrr: Figure[]; mrrAtRisk: Figure[] };
       }>('GET', '/api/churn/risks?limit=1000&sort=mrrAtRisk');
       const { rows: scored } = await sql<{ n: number; expected: number }>`
         select count(*)::int as n, sum(probability)::float8 as expected from churn_predictions`.execute(database.db);
@@ -230,28 +233,25 @@ describe('churn risk on the account API', () => {
       const top = portfolio.body.data[0];
       const { rows: live } = await sql<{ minor: number; currency: string }>`
         select sum(mrr_minor)::float8 as minor, min(currency) as currency from subscriptions
-        where account_id = ${top?.accountId} and status in ('trial', 'active')
-          and (end_date is null or end_date >= current_date)`.execute(database.db);
-      // Minor units to major by the currency's own number of decimals (JPY none, USD two).
-      const decimals = new Intl.NumberFormat('en', {
-        style: 'currency',
-        currency: live[0]?.currency as string,
-      }).resolvedOptions().maximumFractionDigits as number;
-      const liveMrr = (live[0]?.minor as number) / 10 ** decimals;
-      expect(top?.mrr).toEqual({ amount: liveMrr, currency: live[0]?.currency });
-      expect(top?.mrrAtRisk?.amount).toBeCloseTo((top?.probability as number) * liveMrr, decimals === 0 ? -1 : 1);
-      const atRisk = portfolio.body.data.map((r) => r.mrrAtRisk?.amount ?? -1);
-      expect(atRisk).toEqual([...atRisk].sort((a, b) => b - a));
-      for (const { currency, amount } of portfolio.body.summary.mrrAtRisk) {
-        const rows = portfolio.body.data.filter((r) => r.mrrAtRisk?.currency === currency);
-        const total = rows.reduce((sum, r) => sum + (r.mrrAtRisk?.amount ?? 0), 0);
-        // Each row is rounded to the currency's minor unit, the total once.
-        const unit =
-          10 **
-          -(new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-            .maximumFractionDigits as number);
-        expect(Math.abs(amount - total), currency).toBeLessThanOrEqual((rows.length / 2 + 1) * unit);
-      }
+        where account_id = ${top?.accountId} and status = 'active' and start_date <= ${top?.asOf}::date
+          and (end_date is null or end_date >= ${top?.asOf}::date)`.execute(database.db);
+      // Minor units to major by the currency's ISO 4217 decimals (JPY none, the others two), then to dollars.
+      const currency = live[0]?.currency as 'USD' | 'JPY' | 'EUR' | 'GBP';
+      const liveMrr = (live[0]?.minor as number) / 10 ** (currency === 'JPY' ? 0 : 2);
+      const dollars = liveMrr / { USD: 1, JPY: 150, EUR: 0.92, GBP: 0.79 }[currency];
+      expect(top?.mrr?.currency).toBe('USD');
+      expect(top?.mrr?.inReportingCurrency).toBe(true);
+      expect(top?.mrr?.amount).toBeCloseTo(dollars, 1);
+      expect(top?.mrrAtRisk?.amount).toBeCloseTo((top?.probability as number) * dollars, 1);
+      // One currency, so one order by amount and one total that adds the rows' figures (each rounded to the cent).
+      const amounts = portfolio.body.data.flatMap((r) => (r.mrrAtRisk ? [r.mrrAtRisk.amount] : []));
+      expect(portfolio.body.data.every((r) => r.mrrAtRisk === null || r.mrrAtRisk.currency === 'USD')).toBe(true);
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      expect(portfolio.body.summary.mrrAtRisk).toHaveLength(1);
+      expect(portfolio.body.summary.mrrAtRisk[0]?.amount).toBeCloseTo(
+        amounts.reduce((sum, a) => sum + a, 0),
+        6,
+      );
       expect(portfolio.body.data.filter((r) => r.health !== null).length).toBeGreaterThan(0);
       const owned = portfolio.body.data.find((r) => r.owner !== null);
       expect(owned).toBeDefined();

@@ -130,6 +130,63 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     expect(allBad.body.issues[0]?.field).toBe('batch.0.userId');
   });
 
+  it('takes ISO 8601 times only, refuses times before 1990 or more than a day ahead, and keeps the rest of the batch', async () => {
+    const account = (await accountByExternalId('acme')) as Body;
+    const at = (messageId: string, timestamp: string) => ({
+      type: 'track',
+      messageId,
+      userId: 'u-ann',
+      event: 'Time Checked',
+      timestamp,
+    });
+    type Answer = { accepted: number; rejected: { index: number; field: string; message: string }[] };
+    const answer = await server.call<Answer>(
+      'POST',
+      '/v1/batch',
+      {
+        batch: [
+          at('time-1', '1'), // new Date('1') is 2001-01-01
+          at('time-2', '9999-06-01T00:00:00Z'),
+          at('time-3', '1989-12-31T23:00:00Z'),
+          at('time-4', new Date(Date.now() + 2 * 86_400_000).toISOString()),
+          at('time-5', new Date().toISOString().replace('Z', '+00:00')),
+          at('time-6', daysAgo(3).toISOString()),
+        ],
+      },
+      basic(),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.accepted).toBe(2);
+    expect(answer.body.rejected.map((r) => `${r.index}:${r.field}`)).toEqual([
+      '0:timestamp',
+      '1:timestamp',
+      '2:timestamp',
+      '3:timestamp',
+    ]);
+    expect(answer.body.rejected[0]?.message).toMatch(/^must be an ISO 8601 date-time with a time zone.*not "1"$/);
+    expect(answer.body.rejected[1]?.message).toMatch(/more than a day after the message arrived/);
+    expect(answer.body.rejected[2]?.message).toMatch(/must not be before 1990-01-01/);
+    const events = await server.call<{ data: { name: string; occurredAt: string }[] }>(
+      'GET',
+      `/api/accounts/${account.id}/events?name=Time%20Checked`,
+    );
+    const checked = events.body.data;
+    expect(checked).toHaveLength(2);
+    expect(checked.every((e) => e.occurredAt >= '2000' && e.occurredAt < '2100')).toBe(true);
+
+    // A sentAt that is not an instant would move every event by an unknown amount: the call is refused.
+    const badSentAt = await server.call<{ issues: { field: string; message: string }[] }>(
+      'POST',
+      '/v1/batch',
+      { sentAt: '1', batch: [at('time-7', new Date().toISOString())] },
+      basic(),
+    );
+    expect(badSentAt.status).toBe(400);
+    expect(badSentAt.body.issues).toEqual([
+      { field: 'sentAt', message: expect.stringMatching(/^must be an ISO 8601/) },
+    ]);
+  });
+
   it('stores batches sent at once, counts a messageId sent twice at once only once, and refuses what the database cannot hold message by message', async () => {
     const account = (await accountByExternalId('acme')) as Body;
     const now = new Date().toISOString();

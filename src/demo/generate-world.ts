@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { writeWorkspaceSettings } from '../settings/workspace-settings.js';
 import { today } from '../shared/calendar.js';
 import { readUsageSettings, writeUsageSettings } from '../usage/usage-settings.js';
-import { keyFeatures, MAGIC_MOMENT_EVENT } from './demo-catalog.js';
+import { dollarRates, keyFeatures, MAGIC_MOMENT_EVENT } from './demo-catalog.js';
 import type { SimulatedAccount, WorldOptions, WorldShape } from './demo-world.js';
 import { planWorld } from './plan-world.js';
 import { simulateAccount } from './simulate-account.js';
@@ -49,6 +50,15 @@ export async function generateWorld(
       ...settings,
       keyFeatures: [...keyFeatures],
       magicMomentEvent: MAGIC_MOMENT_EVENT,
+    });
+    // The book bills in four currencies: report in dollars at the rates the prices were set with, so MRR adds up.
+    await writeWorkspaceSettings(database.db, {
+      reportingCurrency: 'USD',
+      rates: (['JPY', 'EUR', 'GBP'] as const).map((currency) => ({
+        currency,
+        date: '2000-01-01',
+        rate: (1 / dollarRates[currency]).toFixed(12),
+      })),
     });
   }
   const simulate = options.shape === 'b2b' ? simulateAccount : simulateSubscriber;

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
 import type { FieldIssue } from '../server/http-error.js';
+import { ISO_INSTANT_HINT, parseInstant } from '../shared/fields.js';
 
 // Segment's HTTP Tracking API messages (track, page, screen, identify, group), checked by hand: this is the hot
 // path, and the spec allows any extra fields (context, integrations, _metadata…), which are ignored.
@@ -41,16 +42,28 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
-// Years PostgreSQL's timestamptz and ISO 8601's four digits both hold.
-const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+// A usage event before 1990 or more than a day ahead of its arrival is a broken clock or a mistyped field, not
+// usage: taken, it would sit in the rollups for years no one looks at, or in days that have not come.
+const EARLIEST = Date.parse('1990-01-01T00:00:00Z');
+const AHEAD_MS = 86_400_000;
 
+/**
+ * An ISO 8601 instant as Segment's libraries send it (analytics.js and analytics-node `…T…Z`, analytics-python
+ * `…T….123456+00:00`, Go RFC 3339 with nanoseconds): null when absent, undefined when it is not one.
+ */
 function instant(value: unknown): Date | null | undefined {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
-  const date = new Date(value);
-  const time = date.getTime();
-  return Number.isNaN(time) || time < EARLIEST || time > LATEST ? undefined : date;
+  return typeof value === 'string' ? parseInstant(value) : undefined;
+}
+
+/** Why an event's time (after clock-skew correction) cannot be taken, or undefined when it can. */
+function timeProblem(occurredAt: Date, receivedAt: Date, corrected: boolean): string | undefined {
+  const after = corrected ? " (after correcting for the sender's clock with sentAt)" : '';
+  if (occurredAt.getTime() < EARLIEST) return `must not be before 1990-01-01${after}, not ${occurredAt.toISOString()}`;
+  if (occurredAt.getTime() > receivedAt.getTime() + AHEAD_MS) {
+    return `must not be more than a day after the message arrived (${receivedAt.toISOString()})${after}, not ${occurredAt.toISOString()}`;
+  }
+  return undefined;
 }
 
 const fail = (field: string, message: string, messageId?: string): ParsedMessage => ({
@@ -82,6 +95,19 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
         : '';
   if (withNul) return fail(withNul, 'must not contain the character U+0000', hasNul(messageId) ? undefined : mid);
   const person = userId ?? (anonymousId ? anonymousPerson(anonymousId) : null);
+  // Every kind's time is checked, identify and group too: a message whose time is nonsense is refused whole.
+  const timestamp = instant(raw.timestamp);
+  if (timestamp === undefined) {
+    return fail('timestamp', `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(raw.timestamp)}`, mid);
+  }
+  const occurredAt =
+    timestamp === null
+      ? receivedAt
+      : sentAt
+        ? new Date(timestamp.getTime() + (receivedAt.getTime() - sentAt.getTime()))
+        : timestamp;
+  const late = timestamp === null ? undefined : timeProblem(occurredAt, receivedAt, sentAt !== null);
+  if (late) return fail('timestamp', late, mid);
 
   if (kind === 'identify') {
     if (!userId) return fail('userId', 'required for identify (anonymous visitors are not contacts)', mid);
@@ -128,18 +154,10 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
     return fail('properties', 'must be an object', mid);
   }
   if (holdsNul(raw.properties)) return fail('properties', 'must not contain the character U+0000', mid);
-  const timestamp = instant(raw.timestamp);
-  if (timestamp === undefined) return fail('timestamp', 'must be an ISO 8601 date-time in the years 1 to 9999', mid);
   const context = isObject(raw.context) ? raw.context : {};
   const groupId = id(context.groupId);
   if (groupId === undefined) return fail('context.groupId', `must be a string of at most ${MAX_ID} characters`, mid);
   if (hasNul(groupId)) return fail('context.groupId', 'must not contain the character U+0000', mid);
-  const occurredAt =
-    timestamp === null
-      ? receivedAt
-      : sentAt
-        ? new Date(timestamp.getTime() + (receivedAt.getTime() - sentAt.getTime()))
-        : timestamp;
   return {
     ok: true,
     message: {
@@ -158,4 +176,9 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
   };
 }
 
-export { instant as parseInstant };
+/** Why a request's sentAt cannot be used to correct its events' times, or undefined (also when it is absent). */
+export function sentAtProblem(value: unknown): string | undefined {
+  return instant(value) === undefined ? `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(value)}` : undefined;
+}
+
+export { instant as parseSegmentTime };

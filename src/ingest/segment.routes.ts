@@ -8,7 +8,7 @@ import { badRequest, type FieldIssue, HttpError } from '../server/http-error.js'
 import { defineRoute, type RouteSpec } from '../server/route.js';
 import { applyGroup, applyIdentify } from './apply-identity.js';
 import { ingestWriterFor } from './ingest-writer.js';
-import { type ParsedMessage, parseInstant, parseSegmentMessage } from './segment-message.js';
+import { type ParsedMessage, parseSegmentMessage, parseSegmentTime, sentAtProblem } from './segment-message.js';
 
 // Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/libraries/server/http-api): the same
 // paths, the write key as the Basic-auth user name, 32 KB a call and 500 KB a batch. Point a Segment library's
@@ -109,6 +109,13 @@ function withBatchContext(raw: unknown, context: unknown): unknown {
   return { ...raw, context: { ...context, ...(typeof own === 'object' && own !== null ? own : {}) } };
 }
 
+/** The sender's clock at sending, which corrects every event's time: a request with an unreadable one is refused. */
+function readSentAt(value: unknown): Date | null {
+  const problem = sentAtProblem(value);
+  if (problem) throw badRequest([{ field: 'sentAt', message: problem }]);
+  return parseSegmentTime(value) ?? null;
+}
+
 type CallType = 'track' | 'page' | 'screen' | 'identify' | 'group' | 'alias';
 
 function singleCall(type: CallType, path = `/v1/${type}`): RouteSpec {
@@ -131,7 +138,7 @@ function singleCall(type: CallType, path = `/v1/${type}`): RouteSpec {
     writeKeyInBody: true,
     async handler({ database, body, actor }) {
       const receivedAt = new Date();
-      const sentAt = parseInstant((body as { sentAt?: unknown }).sentAt) ?? null;
+      const sentAt = readSentAt((body as { sentAt?: unknown }).sentAt);
       const parsed = parseSegmentMessage(body, receivedAt, sentAt, type);
       if (!parsed.ok) throw badRequest([parsed.issue]);
       const outcome = await applyMessages(database, [parsed], actor.userIsAccount ?? false);
@@ -156,7 +163,7 @@ function batchCall(path: string): RouteSpec {
     writeKeyInBody: true,
     async handler({ database, body, actor }) {
       const receivedAt = new Date();
-      const sentAt = parseInstant(body.sentAt) ?? null;
+      const sentAt = readSentAt(body.sentAt);
       const parsed = body.batch.map((raw) =>
         parseSegmentMessage(withBatchContext(raw, body.context), receivedAt, sentAt),
       );

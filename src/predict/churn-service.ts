@@ -201,3 +201,28 @@ export async function accountRisk(db: Executor, accountId: string) {
      where account_id = ${accountId} order by as_of desc limit 1`.execute(db);
   return rows[0] ?? null;
 }
+
+/** What the risk list shows beside each account's figures: name, owner, latest health, the risk's reasons. */
+export async function riskDetails(db: Executor, accountIds: string[]) {
+  const { rows } = await sql<{
+    account_id: string;
+    name: string;
+    external_id: string | null;
+    owner_id: string | null;
+    owner_name: string | null;
+    reasons: AccountRisk['reasons'];
+    health_score: number | null;
+    health_color: string | null;
+    health_as_of: string | null;
+  }>`
+    select a.id as account_id, a.name, a.external_id, a.owner_id, u.name as owner_name, p.reasons,
+      h.score as health_score, h.color as health_color, h.as_of::text as health_as_of
+    from accounts a
+    left join team_users u on u.id = a.owner_id
+    join churn_predictions p on p.account_id = a.id and p.as_of = (select max(as_of) from churn_predictions)
+    left join lateral (
+      select score, color, as_of from health_scores where account_id = a.id order by as_of desc limit 1
+    ) h on true
+    where a.id = any(${accountIds}::uuid[])`.execute(db);
+  return new Map(rows.map((r) => [r.account_id, r]));
+}

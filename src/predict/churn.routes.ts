@@ -3,18 +3,73 @@ import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
-import { toMajorUnits } from '../shared/money.js';
+import { converterOn } from '../settings/convert-to-reporting.js';
+import { readWorkspaceSettings } from '../settings/workspace-settings.js';
+import { today } from '../shared/calendar.js';
+import { rankChurnRisks } from './churn-risk-list.js';
 import {
   accountRisk,
   churnSettingsSchema,
   latestModel,
   predictChurnRisk,
   readChurnSettings,
+  riskDetails,
   trainChurn,
   writeChurnSettings,
 } from './churn-service.js';
 
 const accountParams = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
+
+const moneyFigure = z
+  .object({
+    amount: z.number().describe('In major units of the currency (930.5 euros).'),
+    currency: z.string(),
+    inReportingCurrency: z
+      .boolean()
+      .describe('false: the amount is in its own currency, not converted (no rate in force on the day).'),
+  })
+  .nullable();
+
+const reason = z.object({ text: z.string(), points: z.number() }).loose();
+
+const riskList = z.object({
+  data: z.array(
+    z.object({
+      accountId: z.uuid(),
+      name: z.string().nullable(),
+      externalId: z.string().nullable(),
+      owner: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+      asOf: z.string(),
+      probability: z.number(),
+      mrr: moneyFigure.describe('Null when the account has no paying MRR, or MRR in currencies that cannot be added.'),
+      mrrAtRisk: moneyFigure.describe('probability × MRR, rounded once to the minor unit.'),
+      mrrParts: z
+        .array(
+          z.object({
+            currency: z.string(),
+            amount: z.number(),
+            rate: z.string().nullable().describe('The rate that converted it; null when none was in force.'),
+            rateDate: z.string().nullable(),
+          }),
+        )
+        .describe('The MRR per currency as billed.'),
+      health: z.object({ score: z.number().nullable(), color: z.string().nullable(), asOf: z.string() }).nullable(),
+      raising: z.array(reason),
+      lowering: z.array(reason),
+    }),
+  ),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last.'),
+  summary: z.object({
+    accounts: z.number(),
+    expectedChurners: z.number().describe('The sum of the probabilities.'),
+    reportingCurrency: z.string().nullable(),
+    mrr: z
+      .array(moneyFigure.unwrap())
+      .describe('Per currency: the reporting currency first, then each unconverted one.'),
+    mrrAtRisk: z.array(moneyFigure.unwrap()),
+    notConverted: z.array(z.object({ currency: z.string(), reason: z.string() })),
+  }),
+});
 
 export const churnRoutes = [
   defineRoute({
@@ -66,100 +121,81 @@ export const churnRoutes = [
     access: 'viewer',
     tag: 'Churn',
     summary:
-      'The portfolio by churn risk: the latest risk of every scored account with its MRR, MRR at risk, owner and health, riskiest first; and totals (expected churners, MRR at risk by currency)',
+      "The portfolio by churn risk: the latest risk of every scored account with its MRR and MRR at risk (in the reporting currency at the rate in force on the scoring day, or in the account's own currency where no rate is), owner and health; totals per currency; paged by cursor",
     query: z.strictObject({
-      limit: z.coerce.number().int().min(1).max(1000).default(50),
+      limit: z.coerce.number().int().min(1).max(1000).default(50).describe('Page size, 1–1000, default 50.'),
+      cursor: z.string().optional().describe('The nextCursor of the previous page (with the same sort and filters).'),
       minProbability: z.coerce.number().min(0).max(1).default(0),
       ownerId: z.uuid({ error: 'must be a UUID' }).optional().describe("Only this CSM's accounts."),
       sort: z
         .enum(['probability', 'mrrAtRisk'])
         .default('probability')
-        .describe('probability (default) or mrrAtRisk: probability × MRR, in the account’s currency'),
+        .describe(
+          'probability (default), or mrrAtRisk: probability × MRR, largest first among amounts in the reporting currency, then per unconverted currency',
+        ),
     }),
+    response: riskList,
     async handler({ db, query }) {
       const owner = query.ownerId === undefined ? sql`` : sql` and a.owner_id = ${query.ownerId}`;
       const { rows } = await sql<{
         account_id: string;
-        name: string;
-        external_id: string | null;
-        owner_id: string | null;
-        owner_name: string | null;
         as_of: string;
         probability: number;
-        reasons: { raising: unknown[]; lowering: unknown[] };
-        currency: string | null;
-        mrr_minor: number | null;
-        health_score: number | null;
-        health_color: string | null;
-        health_as_of: string | null;
+        mrr: { currency: string; minor: string }[] | null;
       }>`
         with latest as (
-          select p.account_id, p.as_of, p.probability, p.reasons from churn_predictions p
+          select p.account_id, p.as_of, p.probability from churn_predictions p
           where p.as_of = (select max(as_of) from churn_predictions)
         ),
-        -- Each account's live MRR in its main currency (the one most of its MRR is in).
+        -- Each account's MRR per currency on the scoring day, from paying subscriptions: a trial is not revenue.
         mrr as (
-          select distinct on (account_id) account_id, currency, sum(mrr_minor)::float8 as mrr_minor
-          from subscriptions
-          where account_id in (select account_id from latest) and status in ('trial', 'active')
-            and (end_date is null or end_date >= current_date)
-          group by account_id, currency order by account_id, sum(mrr_minor) desc
-        ),
-        health as (
-          select distinct on (account_id) account_id, score, color, as_of from health_scores
-          where account_id in (select account_id from latest) order by account_id, as_of desc
+          select s.account_id, s.currency, sum(s.mrr_minor)::text as minor
+          from subscriptions s join latest l on l.account_id = s.account_id
+          where s.status = 'active' and s.start_date <= l.as_of and (s.end_date is null or s.end_date >= l.as_of)
+          group by s.account_id, s.currency
         )
-        select l.account_id, a.name, a.external_id, a.owner_id, u.name as owner_name, l.as_of, l.probability,
-          l.reasons, mrr.currency, mrr.mrr_minor, health.score as health_score, health.color as health_color,
-          health.as_of as health_as_of
+        select l.account_id, l.as_of::text as as_of, l.probability,
+          (select json_agg(json_build_object('currency', trim(m.currency), 'minor', m.minor)) from mrr m
+           where m.account_id = l.account_id) as mrr
         from latest l join accounts a on a.id = l.account_id
-        left join team_users u on u.id = a.owner_id
-        left join mrr on mrr.account_id = l.account_id left join health on health.account_id = l.account_id
         where l.probability >= ${query.minProbability}${owner}`.execute(db);
-      const portfolio = rows.map((r) => {
-        const mrr = r.currency !== null && r.mrr_minor !== null ? toMajorUnits(r.mrr_minor, r.currency) : null;
-        return {
+      const day = rows[0]?.as_of ?? today();
+      const page = rankChurnRisks(
+        rows.map((r) => ({
           accountId: r.account_id,
-          name: r.name,
-          externalId: r.external_id,
-          owner: r.owner_id === null ? null : { id: r.owner_id, name: r.owner_name },
-          asOf: r.as_of,
           probability: r.probability,
-          mrr: mrr === null ? null : { amount: mrr, currency: r.currency as string },
-          mrrAtRisk:
-            mrr === null
-              ? null
-              : {
-                  amount: toMajorUnits(Math.round(r.probability * (r.mrr_minor as number)), r.currency as string),
-                  currency: r.currency as string,
-                },
-          health:
-            r.health_as_of === null ? null : { score: r.health_score, color: r.health_color, asOf: r.health_as_of },
-          raising: r.reasons.raising,
-          lowering: r.reasons.lowering,
-        };
-      });
-      const atRisk = new Map<string, number>();
-      for (const r of rows) {
-        if (r.currency === null || r.mrr_minor === null) continue;
-        atRisk.set(r.currency, (atRisk.get(r.currency) ?? 0) + r.probability * r.mrr_minor);
-      }
-      const key = (row: (typeof portfolio)[number]) =>
-        query.sort === 'mrrAtRisk' ? (row.mrrAtRisk?.amount ?? -1) : row.probability;
-      portfolio.sort(
-        (x, y) => key(y) - key(x) || y.probability - x.probability || x.accountId.localeCompare(y.accountId),
+          mrr: (r.mrr ?? []).map((part) => ({ currency: part.currency, minor: Number(part.minor) })),
+        })),
+        converterOn(await readWorkspaceSettings(db), day),
+        day,
+        { sort: query.sort, limit: query.limit, cursor: query.cursor },
+      );
+      const details = await riskDetails(
+        db,
+        page.data.map((r) => r.accountId),
       );
       return {
         body: {
-          data: portfolio.slice(0, query.limit),
-          summary: {
-            accounts: rows.length,
-            // The number of these accounts expected to churn within the horizon: the sum of their probabilities.
-            expectedChurners: Math.round(rows.reduce((sum, r) => sum + r.probability, 0) * 10) / 10,
-            mrrAtRisk: [...atRisk]
-              .sort((x, y) => y[1] - x[1])
-              .map(([currency, minor]) => ({ currency, amount: toMajorUnits(Math.round(minor), currency) })),
-          },
+          data: page.data.map((r) => {
+            const d = details.get(r.accountId);
+            return {
+              accountId: r.accountId,
+              name: d?.name ?? null,
+              externalId: d?.external_id ?? null,
+              owner: d?.owner_id ? { id: d.owner_id, name: d.owner_name } : null,
+              asOf: day,
+              probability: r.probability,
+              mrr: r.mrr,
+              mrrAtRisk: r.mrrAtRisk,
+              mrrParts: r.mrrParts,
+              health:
+                d?.health_as_of == null ? null : { score: d.health_score, color: d.health_color, asOf: d.health_as_of },
+              raising: d?.reasons.raising ?? [],
+              lowering: d?.reasons.lowering ?? [],
+            };
+          }),
+          nextCursor: page.nextCursor,
+          summary: page.summary,
         },
       };
     },

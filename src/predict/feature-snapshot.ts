@@ -5,6 +5,7 @@ import { scoreHealth } from '../health/scorecard-math.js';
 import { currentScorecards } from '../health/scorecard-store.js';
 import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { type AliveEstimates, aliveEstimates } from '../usage/alive-summary.js';
+import { mrrFeatures } from './mrr-features.js';
 
 // A point-in-time picture of every account: one row per account, one column per feature, built only from what was
 // known by the end of the as-of day. Dated facts (usage days, notes, surveys, tickets, subscription dates) are cut
@@ -56,8 +57,6 @@ interface ExtraRow {
   users7: number | null;
   users90: number | null;
   live_subs: number | null;
-  mrr: number | null;
-  mrr_180: number | null;
   seats: number | null;
   first_start: string | null;
   sub_start: string | null;
@@ -130,15 +129,12 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
     subs_known as (
       select account_id, mrr_minor, seats, plan, billing_period, start_date, end_date, renewal_date, cancelled_at,
         ${live(sql`${asOf}::date`)} as live_now,
-        ${live(sql`${asOf}::date - 180`)} as live_then,
         mrr_minor - lag(mrr_minor) over (partition by account_id order by start_date, end_date nulls last) as mrr_step
       from subscriptions where start_date <= ${asOf}::date ${only}
     ),
     subs as (
       select account_id,
         count(*) filter (where live_now)::int as live_subs,
-        sum(mrr_minor) filter (where live_now)::float8 as mrr,
-        sum(mrr_minor) filter (where live_then)::float8 as mrr_180,
         sum(seats) filter (where live_now)::int as seats,
         min(start_date)::text as first_start,
         (array_agg(start_date::text order by mrr_minor desc) filter (where live_now))[1] as sub_start,
@@ -345,6 +341,7 @@ export async function buildFeatureSnapshot(
     await traitFeatures(db, asOf, accountIds),
     await currentScorecards(db),
   ];
+  const mrr = await mrrFeatures(db, asOf, accountIds);
   const ids = extras.map((r) => r.account_id);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -366,8 +363,9 @@ export async function buildFeatureSnapshot(
     'usage.active_users_7d': (r) => r.users7 ?? 0,
     'usage.active_users_90d': (r) => r.users90 ?? 0,
     'billing.live_subscriptions': (r) => r.live_subs ?? 0,
-    'billing.mrr': (r) => r.mrr,
-    'billing.mrr_change_180d': (r) => (r.mrr_180 ? (r.mrr ?? 0) / r.mrr_180 - 1 : null),
+    // In the reporting currency (mrr-features.ts): a sum across currencies would add yen to euros.
+    'billing.mrr': (r) => mrr.get(r.account_id)?.now ?? null,
+    'billing.mrr_change_180d': (r) => mrr.get(r.account_id)?.change180 ?? null,
     'billing.seats': (r) => r.seats,
     'billing.tenure_days': (r) => (r.first_start ? day(asOf) - day(r.first_start) : null),
     'billing.days_to_next_renewal': (r) =>

@@ -10,6 +10,7 @@ import { healthRoutes } from '../health/health.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { churnRoutes } from '../predict/churn.routes.js';
+import { settingsRoutes } from '../settings/settings.routes.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
@@ -40,6 +41,7 @@ export function allRoutes(): RouteSpec[] {
     ...usageRoutes,
     ...healthRoutes,
     ...churnRoutes,
+    ...settingsRoutes,
   ];
   const openapi = openApiDocument(routes, version);
   routes.push(

@@ -17,17 +17,26 @@ function isCalendarDate(text: string): boolean {
 export const isoDate = () =>
   z.string().refine(isCalendarDate, { error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-01' });
 
+/**
+ * The instant an ISO 8601 text names: a date-time with a zone (Z or +09:00; RFC 3339's space for the T is taken), or
+ * a date alone meaning midnight UTC. Undefined for anything else, so that "1" or "last tuesday", which `new Date()`
+ * reads as some date, are refused rather than guessed.
+ */
+export function parseInstant(text: string): Date | undefined {
+  if (isCalendarDate(text)) return new Date(`${text}T00:00:00Z`);
+  if (!DATE_TIME.test(text) || !isCalendarDate(text.slice(0, 10))) return undefined;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+export const ISO_INSTANT_HINT = 'an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z';
+
 /** An instant: ISO 8601 date-time with a zone (Z or +09:00), or a date alone meaning midnight UTC. */
 export const isoTimestamp = () =>
   z
     .string()
-    .refine(
-      (text) =>
-        isCalendarDate(text) ||
-        (DATE_TIME.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text))),
-      { error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z' },
-    )
-    .transform((text) => new Date(isCalendarDate(text) ? `${text}T00:00:00Z` : text));
+    .refine((text) => parseInstant(text) !== undefined, { error: `must be ${ISO_INSTANT_HINT}` })
+    .transform((text) => parseInstant(text) as Date);
 
 /** A decimal amount in the currency's major unit (29.85), as a JSON number or a string. */
 export const moneyAmount = () => z.union([z.number(), z.string()], { error: 'must be a decimal amount such as 29.85' });

@@ -1,0 +1,36 @@
+import { defineRoute } from '../server/route.js';
+import {
+  readWorkspaceSettings,
+  workspaceSettingsOutput,
+  workspaceSettingsSchema,
+  writeWorkspaceSettings,
+} from './workspace-settings.js';
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/settings',
+    access: 'viewer',
+    tag: 'Settings',
+    summary: 'The reporting currency and the dated exchange rates into it',
+    response: workspaceSettingsOutput,
+    async handler({ db }) {
+      return { body: await readWorkspaceSettings(db) };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/settings',
+    access: 'admin',
+    tag: 'Settings',
+    summary:
+      'Set the reporting currency and the exchange rates into it (each with the day it takes effect); replaces the table',
+    body: workspaceSettingsSchema,
+    response: workspaceSettingsOutput,
+    async handler({ db, body, audit }) {
+      const stored = await writeWorkspaceSettings(db, body);
+      audit({ action: 'update', entity: 'settings', changes: { workspace: stored } });
+      return { body: stored };
+    },
+  }),
+];
