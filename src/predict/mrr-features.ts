@@ -42,10 +42,10 @@ export async function mrrFeatures(
   const reportingCurrency = settings.reportingCurrency ?? (await mainCurrency(db, asOf));
   const converter = converterOn({ ...settings, reportingCurrency }, asOf);
 
-  const sums = new Map<string, { now: number | null; then: number | null }>();
+  const sums = new Map<string, { now: number | null; before: number | null }>();
   for (const row of rows) {
-    const sum = sums.get(row.account_id) ?? { now: null, then: null };
-    for (const key of ['now', 'then'] as const) {
+    const sum = sums.get(row.account_id) ?? { now: null, before: null };
+    for (const key of ['now', 'before'] as const) {
       const minor = key === 'now' ? row.now_minor : row.then_minor;
       if (minor === null || Number.isNaN(sum[key])) continue;
       const converted = converter.convert(Number(minor), row.currency);
@@ -56,9 +56,12 @@ export async function mrrFeatures(
   }
   const known = (value: number | null) => (value === null || Number.isNaN(value) ? null : value);
   return new Map(
-    [...sums].map(([id, { now, then }]) => [
+    [...sums].map(([id, { now, before }]) => [
       id,
-      { now: known(now), change180: then && !Number.isNaN(then) && !Number.isNaN(now) ? (now ?? 0) / then - 1 : null },
+      {
+        now: known(now),
+        change180: before && !Number.isNaN(before) && !Number.isNaN(now) ? (now ?? 0) / before - 1 : null,
+      },
     ]),
   );
 }
