@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { generateWorld } from '../src/demo/generate-world.js';
 import { recordEvents } from '../src/events/record-events.js';
+import { currentScorecards, type StoredScorecard, saveScorecardVersion } from '../src/health/scorecard-store.js';
 import { churnOutcomes } from '../src/predict/churn-outcomes.js';
 import { accountRisk, predictChurnRisk, trainChurn } from '../src/predict/churn-service.js';
 import { type EvaluationReport, evaluateChurn } from '../src/predict/evaluate-churn.js';
@@ -90,6 +91,39 @@ describe.each(testEngines())('churn features on $engine', ({ open }) => {
     const outcomes = await churnOutcomes(db, AS_OF, 90, { kind: 'contract' }, TODAY);
     for (const a of accounts) if (outcomes.has(a.id)) expect(outcomes.get(a.id)).toBe(1);
   });
+});
+
+describe.each(testEngines())('the health score feature on $engine', ({ open }) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await open();
+    await generateWorld(database, { seed: 12, accounts: 40, months: 12, shape: 'b2b', today: TODAY });
+  }, 120_000);
+  afterAll(() => database.close());
+
+  it('is the score of the scorecard version in force on the day, never one saved later', async () => {
+    const healthScore = async (asOf: string) =>
+      (await buildFeatureSnapshot(database.db, asOf)).columns.find((c) => c.name === 'health.score')?.values;
+    const before = await healthScore(AS_OF);
+    const now = todayUtc();
+    const nowBefore = await healthScore(now);
+    expect(before?.filter((v) => v !== null).length).toBeGreaterThan(20);
+    // A new version of the general scorecard, saved today (as `health backtest --accept` would, fitted on the very
+    // outcomes a model predicts): it judges only by its first group, so most scores change under it.
+    const general = (await currentScorecards(database.db)).find(
+      (s) => s.definition.appliesTo.lifecycleStages.length === 0,
+    ) as StoredScorecard;
+    const first = general.definition.root.children[0] as (typeof general.definition.root.children)[0];
+    await saveScorecardVersion(
+      database.db,
+      general.name,
+      { ...general.definition, root: { ...general.definition.root, children: [{ ...first, weight: 1 }] } },
+      'cli',
+    );
+    // The past day keeps the version it had; today takes the new one.
+    expect(await healthScore(AS_OF)).toEqual(before);
+    expect(await healthScore(now)).not.toEqual(nowBefore);
+  }, 120_000);
 });
 
 describe('churn prediction on data with only account traits and contracts (no usage at all)', () => {

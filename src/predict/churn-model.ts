@@ -259,7 +259,7 @@ function fitProcedure(data: Keyed, seed: number): Fitted {
   // Prefer the simpler, more explainable regression unless the trees are clearly better.
   const useTrees = (boostingAuc ?? 0.5) > (bestLogistic.auc ?? 0.5) + 0.005;
   const chosenKey = useTrees ? 'boosting' : bestLogistic.key;
-  const calibration = fitCalibration(pick64(outOfFold.get(chosenKey) as Float64Array, validated), yValidated, 'platt');
+  const calibration = rankingCalibration(pick64(outOfFold.get(chosenKey) as Float64Array, validated), yValidated);
   const selection = {
     logistic: { auc: bestLogistic.auc },
     boosting: { auc: boostingAuc },
@@ -281,16 +281,36 @@ function fitProcedure(data: Keyed, seed: number): Fitted {
   return { encoding, estimator: fitCandidate(chosenKey, encoding, data, seed, n), calibration, selection };
 }
 
+/**
+ * Platt scaling that may flatten the scores but never turn them round: out-of-fold scores that rank backwards say
+ * the model learned nothing that holds (on data without signal that happens half the time), not that its opposite
+ * is right. Then every account gets the base rate.
+ */
+function rankingCalibration(scores: Float64Array, y: Uint8Array): Calibration {
+  const platt = fitCalibration(scores, y, 'platt');
+  if (platt.method !== 'platt' || platt.a >= 0) return platt;
+  const rate = y.reduce((s, v) => s + v, 0) / y.length;
+  return { method: 'platt', a: 0, b: Math.log(rate / (1 - rate)) };
+}
+
 function predictFitted(model: Pick<ChurnModel, 'encoding' | 'estimator' | 'calibration'>, snapshot: FeatureSnapshot) {
   return applyCalibration(model.calibration, rawProbabilities(model.estimator, encode(model.encoding, snapshot)));
 }
 
 export function trainChurnModel(data: TrainingData, options: TrainingOptions = {}): ChurnModel {
   const seed = options.seed ?? 1;
-  const all: Keyed = { snapshot: data.snapshot, labels: data.labels, keys: data.foldKeys ?? data.snapshot.accountIds };
-  if (all.keys.length !== all.labels.length)
-    throw new Error(`${all.keys.length} fold keys for ${all.labels.length} rows`);
-  checkEnough(all.labels);
+  const keys = data.foldKeys ?? data.snapshot.accountIds;
+  if (keys.length !== data.labels.length) throw new Error(`${keys.length} fold keys for ${data.labels.length} rows`);
+  checkEnough(data.labels);
+  // Rows in the order of their stable keys (an account's dates kept in order): the trees' row draws and every sum
+  // then see the same data the same way, however the database happened to return it.
+  const byKey = (a: number, b: number) => {
+    const ka = keys[a] as string;
+    const kb = keys[b] as string;
+    return ka < kb ? -1 : ka > kb ? 1 : a - b;
+  };
+  const order = keys.map((_, i) => i).sort(byKey);
+  const all = subset({ snapshot: data.snapshot, labels: data.labels, keys }, order);
   const n = all.labels.length;
   let heldOut: Figures | null = null;
   let final: Fitted | null = null;
