@@ -206,11 +206,13 @@ export async function evaluateChurn(
     seeds?: number;
   },
 ): Promise<EvaluationReport> {
-  const until = options.today ?? today();
+  // Outcomes are known up to the last day with data (an export that ended in the past says nothing after it).
+  const last = options.today ? null : await lastDayWithData(db);
+  const until = options.today ?? last ?? today();
   const data = await labelledSnapshot(db, options.asOf, options.horizonDays, options.definition, until);
   if (data.labels.length === 0) {
     throw new Error(
-      `no account could churn after ${options.asOf} with a known outcome: the ${options.horizonDays}-day horizon must have passed, and accounts must be live then`,
+      `no account could churn after ${options.asOf} with a known outcome: the ${options.horizonDays}-day horizon must have passed by ${until} (${options.today ? 'the day given' : 'the last day with data'}), and accounts must be live then`,
     );
   }
   const seeds = seedList(options.seeds ?? 5);
@@ -223,7 +225,7 @@ export async function evaluateChurn(
       asOfDates: [options.asOf],
       folds: options.folds,
       until,
-      untilFrom: options.today ? 'option' : 'today',
+      untilFrom: options.today ? 'option' : last ? 'data' : 'today',
     },
     runs,
     seeds,
@@ -322,11 +324,7 @@ export function formatReport(r: EvaluationReport): string {
     r.method === 'backtest'
       ? `Churn backtest: ${r.testedDates.length} month-ends tested (${r.testedDates[0]} … ${r.testedDates.at(-1)}), each by a model trained on earlier ones`
       : `Churn cross-validation as of ${r.asOfDates[0]}: ${r.folds} folds by account, model chosen and calibrated inside each`,
-    ...(r.method === 'backtest'
-      ? [
-          `Data span: month-ends ${r.asOfDates[0]} … ${r.asOfDates.at(-1)}, outcomes known up to ${r.until} (${r.untilFrom === 'option' ? '--until' : 'the last day with data'})`,
-        ]
-      : []),
+    `${r.method === 'backtest' ? `Data span: month-ends ${r.asOfDates[0]} … ${r.asOfDates.at(-1)}, outcomes` : 'Outcomes'} known up to ${r.until} (${{ option: 'as asked', data: 'the last day with data', today: 'today' }[r.untilFrom]})`,
     `Churn means: ${r.churnMeans}`,
     `Rows: ${r.n}, churned: ${r.positives} (${((100 * r.positives) / Math.max(1, r.n)).toFixed(1)}%)`,
     `Model chosen by validation: logistic regression ${r.chosen.logistic}×, gradient boosting ${r.chosen.boosting}×`,
