@@ -117,7 +117,7 @@ async function main() {
       churnReasons(model, snapshot, p);
       scoring.reasons.push(seconds(started));
       console.log(
-        `  run ${run + 1}: ${snapshot.accountIds.length.toLocaleString('en')} accounts × ${model.encoding.columns.length} encoded features (${labels.reduce((s, v) => s + v, 0).toLocaleString('en')} churned); features ${figures.features.at(-1)?.toFixed(2)} s + training ${figures.training.at(-1)?.toFixed(2)} s (validation AUC: logistic ${model.validation.logistic.auc?.toFixed(3)}, boosting ${model.validation.boosting.auc?.toFixed(3)} → ${model.estimator.kind}); scoring ${scoring.probabilities.at(-1)?.toFixed(2)} s, reasons ${scoring.reasons.at(-1)?.toFixed(2)} s`,
+        `  run ${run + 1}: ${snapshot.accountIds.length.toLocaleString('en')} accounts × ${model.encoding.columns.length} encoded features (${labels.reduce((s, v) => s + v, 0).toLocaleString('en')} churned); features ${figures.features.at(-1)?.toFixed(2)} s + training ${figures.training.at(-1)?.toFixed(2)} s (AUC that chose the model: logistic ${model.validation.logistic.auc?.toFixed(3)}, boosting ${model.validation.boosting.auc?.toFixed(3)} → ${model.estimator.kind}; on held-out accounts: ROC-AUC ${model.validation.heldOut?.rocAuc?.toFixed(3) ?? '—'}, Brier ${model.validation.heldOut?.brier?.toFixed(4) ?? '—'}); scoring ${scoring.probabilities.at(-1)?.toFixed(2)} s, reasons ${scoring.reasons.at(-1)?.toFixed(2)} s`,
       );
     }
     await database.close();

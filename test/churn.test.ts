@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { generateWorld } from '../src/demo/generate-world.js';
 import { recordEvents } from '../src/events/record-events.js';
+import { currentScorecards, type StoredScorecard, saveScorecardVersion } from '../src/health/scorecard-store.js';
 import { churnOutcomes } from '../src/predict/churn-outcomes.js';
 import { accountRisk, predictChurnRisk, trainChurn } from '../src/predict/churn-service.js';
-import { type EvaluationReport, evaluateChurn } from '../src/predict/evaluate-churn.js';
+import { type EvaluationReport, evaluateChurn, formatReport } from '../src/predict/evaluate-churn.js';
 import { buildFeatureSnapshot } from '../src/predict/feature-snapshot.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { runPacer } from './support/cli.js';
@@ -92,6 +93,39 @@ describe.each(testEngines())('churn features on $engine', ({ open }) => {
   });
 });
 
+describe.each(testEngines())('the health score feature on $engine', ({ open }) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await open();
+    await generateWorld(database, { seed: 12, accounts: 40, months: 12, shape: 'b2b', today: TODAY });
+  }, 120_000);
+  afterAll(() => database.close());
+
+  it('is the score of the scorecard version in force on the day, never one saved later', async () => {
+    const healthScore = async (asOf: string) =>
+      (await buildFeatureSnapshot(database.db, asOf)).columns.find((c) => c.name === 'health.score')?.values;
+    const before = await healthScore(AS_OF);
+    const now = todayUtc();
+    const nowBefore = await healthScore(now);
+    expect(before?.filter((v) => v !== null).length).toBeGreaterThan(20);
+    // A new version of the general scorecard, saved today (as `health backtest --accept` would, fitted on the very
+    // outcomes a model predicts): it judges only by its first group, so most scores change under it.
+    const general = (await currentScorecards(database.db)).find(
+      (s) => s.definition.appliesTo.lifecycleStages.length === 0,
+    ) as StoredScorecard;
+    const first = general.definition.root.children[0] as (typeof general.definition.root.children)[0];
+    await saveScorecardVersion(
+      database.db,
+      general.name,
+      { ...general.definition, root: { ...general.definition.root, children: [{ ...first, weight: 1 }] } },
+      'cli',
+    );
+    // The past day keeps the version it had; today takes the new one.
+    expect(await healthScore(AS_OF)).toEqual(before);
+    expect(await healthScore(now)).not.toEqual(nowBefore);
+  }, 120_000);
+});
+
 describe('churn prediction on data with only account traits and contracts (no usage at all)', () => {
   let database: Database;
   // 400 accounts; month-to-month customers without a support plan churn far more often. A rule known beforehand,
@@ -150,6 +184,7 @@ describe('churn prediction on data with only account traits and contracts (no us
       folds: 5,
       definition: { kind: 'contract' },
       today: '2026-03-31',
+      seeds: 1,
     });
     // Every account live at the end of 2024 is a row; the churners are those whose contract ended in 2025.
     const { rows } = await sql<{ n: number; churned: number }>`
@@ -291,10 +326,18 @@ describe('pacer churn, from the command line', () => {
         .status,
     ).toBe(0);
 
-    const backtest = runPacer(['churn', 'backtest', '--json', '--data', data], {}, 180_000);
+    const backtest = runPacer(['churn', 'backtest', '--json', '--seeds', '2', '--data', data], {}, 300_000);
     expect(backtest.stderr).toBe('');
     const report = JSON.parse(backtest.stdout) as EvaluationReport;
     expect(report.method).toBe('backtest');
+    expect(report.seeds.seeds).toEqual([1, 2]);
+    expect(report.untilFrom).toBe('data');
+    expect(formatReport(report)).toMatch(
+      /Data span: month-ends \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}, outcomes known up to \d{4}-\d{2}-\d{2} \(the last day with data\)/,
+    );
+    expect(formatReport(report)).toMatch(
+      /The model over 2 seeds .*\n {2}ROC-AUC median \d\.\d{3} \(\d\.\d{3}–\d\.\d{3}\)/,
+    );
     expect(report.testedDates.length).toBeGreaterThan(0);
     for (const key of ['model', 'healthScore', 'daysSinceLastActive'] as const) {
       expect(report[key].n).toBe(report.n);
@@ -306,7 +349,11 @@ describe('pacer churn, from the command line', () => {
 
     // The last tested month-end has the most accounts behind it: enough churners for every fold.
     const asOf = report.testedDates.at(-1) as string;
-    const evaluate = runPacer(['churn', 'evaluate', '--as-of', asOf, '--folds', '3', '--data', data], {}, 120_000);
+    const evaluate = runPacer(
+      ['churn', 'evaluate', '--as-of', asOf, '--folds', '3', '--seeds', '1', '--data', data],
+      {},
+      120_000,
+    );
     // 80 accounts on one day may leave a fold with too few churners to learn from: then it must say so, plainly.
     if (evaluate.status === 0) {
       expect(evaluate.stdout).toMatch(/Churn cross-validation as of .*: 3 folds by account/);
@@ -329,6 +376,8 @@ describe('pacer churn, from the command line', () => {
     const badDate = runPacer(['churn', 'evaluate', '--as-of', '2025-13-45', '--data', data]);
     expect(badDate.status).toBe(1);
     expect(badDate.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);
+    const badUntil = runPacer(['churn', 'backtest', '--until', '2999-01-01', '--data', data]);
+    expect(badUntil.stderr).toMatch(/--until 2999-01-01 is after today/);
     const badDefinition = runPacer(['churn', 'backtest', '--definition', 'sometimes', '--data', data]);
     expect(badDefinition.stderr).toMatch(/churn definition "sometimes": use contract, inactivity, event:NAME or auto/);
   }, 600_000);

@@ -65,3 +65,18 @@ export function scorecardFor(scorecards: StoredScorecard[], lifecycleStage: stri
     scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0)
   );
 }
+
+/**
+ * The version of every scorecard in force at the end of `day`: the latest one created by then. The versions Pacer
+ * ships are written down before any data is seen, so they stand for every day before a later version (even days
+ * before they were stored); a version a user saved — or one `health backtest --accept` fitted on outcomes — only
+ * from its creation on, so it never judges the days whose outcomes it was fitted on.
+ */
+export async function scorecardsInForce(db: Executor, day: string): Promise<StoredScorecard[]> {
+  await ensureDefaultScorecards(db);
+  const { rows } = await sql<{ name: string; version: number; definition: ScorecardDefinition }>`
+    select distinct on (name) name, version, definition from scorecards
+    where created_by = 'pacer' or created_at < (${day}::date + 1)::timestamptz
+    order by name, version desc`.execute(db);
+  return rows;
+}

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
+import { today } from '../shared/calendar.js';
 import { parseChurnDefinition } from './churn-outcomes.js';
 import { predictChurnRisk, readChurnSettings, trainChurn } from './churn-service.js';
 import { backtestChurn, evaluateChurn, formatReport } from './evaluate-churn.js';
@@ -52,11 +53,13 @@ export function registerChurnCommand(program: Command, action: Action): void {
       )
       .requiredOption('--as-of <date>', 'the day to evaluate at (its horizon must have passed)')
       .option('--folds <k>', 'folds by account', '5')
+      .option('--seeds <n>', 'repeat with this many fold draws to show how far the figures move by chance', '5')
       .option('--json', 'print the report as one JSON object'),
   ).action(
-    action(async (options: CommonOptions & { asOf: string; folds: string }) => {
+    action(async (options: CommonOptions & { asOf: string; folds: string; seeds: string }) => {
       const asOf = date(options.asOf, '--as-of') as string;
       const folds = wholeNumber(options.folds, '--folds', 2, 20) as number;
+      const seeds = wholeNumber(options.seeds, '--seeds', 1, 20) as number;
       const horizon = wholeNumber(options.horizon, '--horizon', 7, 730);
       const database = await openMigratedDatabase(options);
       try {
@@ -66,6 +69,7 @@ export function registerChurnCommand(program: Command, action: Action): void {
           asOf,
           horizonDays: horizon ?? settings.horizonDays,
           folds,
+          seeds,
           definition,
         });
         process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
@@ -78,12 +82,20 @@ export function registerChurnCommand(program: Command, action: Action): void {
   common(
     churn
       .command('backtest')
-      .description('rolling time splits: train on earlier month-ends, test on later ones')
+      .description(
+        "rolling time splits over the data's own calendar: train on earlier month-ends, test on later ones, up to the last day with data",
+      )
       .option('--months <n>', 'month-ends to replay', '18')
+      .option('--until <date>', 'judge with outcomes known up to this day (default: the last day with data)')
+      .option('--seeds <n>', 'repeat with this many seeds to show how far the figures move by chance', '5')
       .option('--json', 'print the report as one JSON object'),
   ).action(
-    action(async (options: CommonOptions & { months: string }) => {
+    action(async (options: CommonOptions & { months: string; until?: string; seeds: string }) => {
       const months = wholeNumber(options.months, '--months', 4, 60) as number;
+      const seeds = wholeNumber(options.seeds, '--seeds', 1, 20) as number;
+      const until = date(options.until, '--until');
+      if (until !== undefined && until > today())
+        throw new Error(`--until ${until} is after today: outcomes after today are not known`);
       const horizon = wholeNumber(options.horizon, '--horizon', 7, 730);
       const database = await openMigratedDatabase(options);
       try {
@@ -93,6 +105,8 @@ export function registerChurnCommand(program: Command, action: Action): void {
           horizonDays: horizon ?? settings.horizonDays,
           definition,
           months,
+          seeds,
+          ...(until ? { until } : {}),
         });
         process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
       } finally {
@@ -124,12 +138,16 @@ export function registerChurnCommand(program: Command, action: Action): void {
           return;
         }
         const auc = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+        const heldOut = summary.validation.heldOut;
         process.stdout.write(
           `${[
             `Trained churn model ${summary.id} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
             `Churn means: ${summary.churnMeans}`,
             `Learned from ${summary.training.rows} account-months (${summary.training.positives} churned) on ${summary.asOfDates.length} month-ends, ${summary.asOfDates[0]} … ${summary.asOfDates.at(-1)}; ${summary.features} encoded features`,
-            `Validation on held-out accounts (${summary.validation.rows} rows${(summary.validation.folds ?? 1) > 1 ? `, each account held out once in ${summary.validation.folds} folds` : ''}): logistic regression AUC ${auc(summary.validation.logistic.auc)}, gradient boosting AUC ${auc(summary.validation.boosting.auc)} → ${summary.estimator === 'logistic' ? 'logistic regression' : 'gradient boosting'}`,
+            `Model choice on the training accounts (${summary.validation.rows} rows${(summary.validation.folds ?? 1) > 1 ? `, each account held out once in ${summary.validation.folds} folds` : ''}): logistic regression AUC ${auc(summary.validation.logistic.auc)}, gradient boosting AUC ${auc(summary.validation.boosting.auc)} → ${summary.estimator === 'logistic' ? 'logistic regression' : 'gradient boosting'} (the winner's figure flatters it: it won on those rows)`,
+            heldOut
+              ? `On ${heldOut.n} account-months kept out of fitting, choice and calibration (${heldOut.positives} churned): ROC-AUC ${auc(heldOut.rocAuc)}, PR-AUC ${auc(heldOut.prAuc)}, Brier score ${heldOut.brier === null ? '—' : heldOut.brier.toFixed(4)}${summary.validation.heldOutOf === 'procedure' ? ' (of a model trained the same way on the other accounts; this one learned from all)' : ''}`
+              : 'Not measured on held-out accounts: too few would be left to learn from (pacer churn evaluate or backtest)',
             'Next: pacer churn predict',
           ].join('\n')}\n`,
         );

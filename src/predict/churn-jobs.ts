@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { isoDay } from '../shared/calendar.js';
 import { latestModel, predictChurnRisk, trainChurn } from './churn-service.js';
 
 const DAY_MS = 86_400_000;
 
 /**
  * The daily churn refresh: retrain when the model is a day old (or there is none yet and history allows one), then
- * rescore every account for today if that has not been done. Too little history is not an error: nothing to do yet.
+ * rescore every account for today if that has not been done. Training follows the data's own calendar (an import that
+ * ends in the past trains on its last day). Too little history is not an error: nothing to do yet.
  */
 export async function refreshChurnRisk(database: Database, now = new Date()): Promise<'trained' | 'scored' | 'idle'> {
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   let latest = await latestModel(database.db);
   let result: 'trained' | 'scored' | 'idle' = 'idle';
   if (!latest || now.getTime() - Date.parse(latest.trainedAt) >= DAY_MS) {

@@ -16,12 +16,19 @@ import type { Matrix } from '../stats/matrix.js';
 import { encode, type FeatureEncoding, fitEncoding } from './feature-encoding.js';
 import { type FeatureSnapshot, selectRows } from './feature-snapshot.js';
 import { describeFeature } from './feature-words.js';
+import { type Figures, figures } from './prediction-figures.js';
 
-// Training a churn model: both candidates (a regularised logistic regression and gradient-boosted trees) are fitted
-// on 80% of the accounts and judged on the other 20% (split by account, so one account's rows at several dates stay
-// on one side) — or, when churners are few, on each fifth in turn so that every account is judged once; the better
-// one by ROC-AUC is calibrated on those held-out scores (Platt scaling), then, unless data is large, refitted on
-// every row with the settings that won. Pure and plain data in, plain data out: it runs in a worker thread.
+// Training a churn model is one procedure, the same wherever it runs (training, evaluation folds, backtest dates):
+// - the accounts are split into folds by a stable key (the external id, else the name) and a seed, so one data set
+//   imported twice splits the same way; one account's rows at several dates stay on one side;
+// - on each fold both candidates (a regularised logistic regression at several penalties, and gradient-boosted
+//   trees that stop early on a fifth of the *training* accounts) are fitted on the other folds and score the fold;
+// - the candidate with the better out-of-fold ROC-AUC is chosen, and Platt scaling is fitted on its out-of-fold
+//   scores: cross-fitted scores of the very procedure the final model is fitted with (scikit-learn's
+//   CalibratedClassifierCV with ensemble=False), then the final model is refitted on every row the same way.
+// The figures that chose the model flatter it (it won on them), so `trainChurnModel` also keeps a fifth of the
+// accounts out of all of that and measures the model on them: those are the figures to show. Pure and plain data in,
+// plain data out: it runs in a worker thread.
 
 export type Estimator = { kind: 'logistic'; model: LogisticModel } | { kind: 'boosting'; model: GradientBoostingModel };
 
@@ -29,13 +36,27 @@ export interface ChurnModel {
   encoding: FeatureEncoding;
   estimator: Estimator;
   calibration: Calibration;
-  /** Validation figures of both candidates on held-out accounts: one fifth, or every account once when `folds` > 1. */
   validation: {
+    /**
+     * Cross-validated ROC-AUC of each candidate on the training accounts: what chose the model. The winner won on
+     * these rows, so its figure flatters it; `heldOut` does not.
+     */
     logistic: { auc: number | null };
     boosting: { auc: number | null };
     rows: number;
     positives: number;
     folds: number;
+    /**
+     * Figures of the whole procedure on accounts it never saw (not in fitting, early stopping, the choice or the
+     * calibration); null when too few were left to learn from without them, or when the caller holds out its own.
+     */
+    heldOut: Figures | null;
+    /**
+     * `model`: the figures are this model's own (large data: it was fitted without those accounts). `procedure`:
+     * they are of a model fitted the same way without them; this one then learned from every account.
+     */
+    heldOutOf: 'model' | 'procedure' | null;
+    seed: number;
   };
   training: { rows: number; positives: number };
 }
@@ -43,6 +64,18 @@ export interface ChurnModel {
 export interface TrainingData {
   snapshot: FeatureSnapshot;
   labels: Uint8Array;
+  /**
+   * Per row, the account's stable key (its external id, else its name): folds are drawn from it, so the same data
+   * imported twice (new ids) gives the same folds and the same figures. The account ids when not given.
+   */
+  foldKeys?: string[];
+}
+
+export interface TrainingOptions {
+  /** Seed of the fold draws and the trees' sampling: another seed shows how much figures move by chance. Default 1. */
+  seed?: number;
+  /** Keep a fifth of the accounts out of everything to measure the model on. Default true; evaluations that hold out their own rows turn it off. */
+  holdOut?: boolean;
 }
 
 /** A stable number in [0, 1) from an account id: the same account always falls in the same fold. */
@@ -61,25 +94,49 @@ export function accountBucket(accountId: string): number {
   return (h >>> 0) / 4294967296;
 }
 
+/** Where an account falls for one use of the split (`fold`, `stop`, `test`) under a seed: independent across uses. */
+export function foldBucket(key: string, seed: number, use: string): number {
+  return accountBucket(`${use}:${seed}:${key}`);
+}
+
+/**
+ * Each row's fold in [0, folds), by account (all rows of one key share a fold) and stratified: the accounts that
+ * ever churned, then the others, each in the order of their bucket for this seed and use, are dealt round the folds
+ * in turn. Stratifying matters beyond tidiness: when folds differ in churn rate, each fold's model leans the opposite
+ * way to its test rows, and pooled out-of-fold scores then rank *worse* than chance on data with no signal
+ * (Parker, Günter & Bedo 2007; Airola et al. 2011).
+ */
+export function assignFolds(keys: string[], labels: Uint8Array, folds: number, seed: number, use: string): Int32Array {
+  const churned = new Map<string, boolean>();
+  keys.forEach((key, i) => {
+    churned.set(key, (churned.get(key) ?? false) || labels[i] === 1);
+  });
+  const foldOfKey = new Map<string, number>();
+  for (const group of [true, false]) {
+    const members = [...churned]
+      .filter(([, c]) => c === group)
+      .map(([key]) => ({ key, b: foldBucket(key, seed, use) }));
+    members.sort((a, b) => a.b - b.b || (a.key < b.key ? -1 : 1));
+    // Start each group where the other left off, so fold sizes stay within one account of each other.
+    const offset = group ? 0 : foldOfKey.size % folds;
+    members.forEach(({ key }, rank) => {
+      foldOfKey.set(key, (rank + offset) % folds);
+    });
+  }
+  return Int32Array.from(keys, (key) => foldOfKey.get(key) as number);
+}
+
 const pick = (labels: Uint8Array, rows: number[]) => Uint8Array.from(rows, (i) => labels[i] ?? 0);
 const pick64 = (values: Float64Array, rows: number[]) => Float64Array.from(rows, (i) => values[i] ?? 0);
 const LOGISTIC_L2 = [0.1, 1, 10, 100];
 /**
  * Boosting settings for churn data: shallow trees (three-way interactions at most) learning slowly, with early
- * stopping on the held-out accounts deciding how many; on large data a faster rate keeps training within seconds.
+ * stopping deciding how many; on large data a faster rate keeps training within seconds.
  */
 const boostingSettings = (rows: number) =>
   rows > 20_000
     ? { learningRate: 0.1, trees: 200, maxDepth: 3, colsample: 0.8, earlyStoppingRounds: 30 }
     : { learningRate: 0.03, trees: 500, maxDepth: 3, colsample: 0.8, earlyStoppingRounds: 50 };
-
-function fitEstimator(kind: Estimator['kind'], x: Matrix, y: Uint8Array, settings: { l2?: number; trees?: number }) {
-  if (kind === 'logistic') {
-    return { kind, model: fitLogisticRegression(x, y, { l2: settings.l2 ?? 1 }) } as Estimator;
-  }
-  const boosting = { ...boostingSettings(x.rows), ...(settings.trees !== undefined ? { trees: settings.trees } : {}) };
-  return { kind, model: fitGradientBoosting(x, y, boosting) } as Estimator;
-}
 
 /** Raw scores (log-odds for trees, probabilities for the regression) before calibration. */
 function rawProbabilities(estimator: Estimator, x: Matrix): Float64Array {
@@ -91,32 +148,82 @@ function rawProbabilities(estimator: Estimator, x: Matrix): Float64Array {
 /** Below this many churned rows a held-out fifth has too few churners to judge or calibrate on: cross-validate. */
 const FEW_CHURNERS = 200;
 const CV_FOLDS = 5;
+const LARGE = 20_000;
 
-export function trainChurnModel(data: TrainingData): ChurnModel {
-  const { snapshot, labels } = data;
-  const n = snapshot.accountIds.length;
+interface Keyed {
+  snapshot: FeatureSnapshot;
+  labels: Uint8Array;
+  keys: string[];
+}
+
+function subset(data: Keyed, rows: number[]): Keyed {
+  return {
+    snapshot: selectRows(data.snapshot, rows),
+    labels: pick(data.labels, rows),
+    keys: rows.map((i) => data.keys[i] as string),
+  };
+}
+
+function checkEnough(labels: Uint8Array): void {
+  const n = labels.length;
   const positives = labels.reduce((s, v) => s + v, 0);
   if (n < 20 || positives < 3 || positives > n - 3) {
     throw new Error(
       `too little history to learn from: ${n} account-dates with ${positives} churned (need at least 20, and at least 3 that churned and 3 that stayed)`,
     );
   }
-  const large = n > 20_000;
-  // Few churners: every account is held out once (5 folds by account) and the choice and the calibration use all of
-  // those held-out scores. Otherwise one held-out fifth of the accounts is enough, and much cheaper.
+}
+
+/**
+ * Gradient boosting that stops early on a fifth of its own training accounts: the rows that later judge it (a
+ * fold, a test set) never steer how many trees it keeps.
+ */
+function fitStoppedBoosting(encoding: FeatureEncoding, data: Keyed, seed: number, sizeOf: number): Estimator {
+  const fitRows: number[] = [];
+  const stopRows: number[] = [];
+  assignFolds(data.keys, data.labels, 5, seed, 'stop').forEach((fold, i) => {
+    (fold === 0 ? stopRows : fitRows).push(i);
+  });
+  const settings = { ...boostingSettings(sizeOf), seed };
+  if (stopRows.length === 0 || fitRows.length === 0) {
+    return { kind: 'boosting', model: fitGradientBoosting(encode(encoding, data.snapshot), data.labels, settings) };
+  }
+  const fit = subset(data, fitRows);
+  const stop = subset(data, stopRows);
+  const model = fitGradientBoosting(encode(encoding, fit.snapshot), fit.labels, {
+    ...settings,
+    validation: { x: encode(encoding, stop.snapshot), y: stop.labels },
+  });
+  return { kind: 'boosting', model };
+}
+
+function fitCandidate(key: string, encoding: FeatureEncoding, data: Keyed, seed: number, sizeOf: number): Estimator {
+  if (key === 'boosting') return fitStoppedBoosting(encoding, data, seed, sizeOf);
+  const l2 = Number(key.slice('logistic:'.length));
+  return { kind: 'logistic', model: fitLogisticRegression(encode(encoding, data.snapshot), data.labels, { l2 }) };
+}
+
+type Fitted = Omit<ChurnModel, 'validation' | 'training'> & {
+  selection: Omit<ChurnModel['validation'], 'heldOut' | 'heldOutOf' | 'seed'>;
+};
+
+/** The procedure: candidates judged out of fold, the better one chosen and calibrated on its own out-of-fold scores. */
+function fitProcedure(data: Keyed, seed: number): Fitted {
+  checkEnough(data.labels);
+  const n = data.labels.length;
+  const positives = data.labels.reduce((s, v) => s + v, 0);
+  const large = n > LARGE;
+  // Few churners: every account is held out once (5 folds by account), and the choice and the calibration use all
+  // of those out-of-fold scores. Otherwise one held-out fifth of the accounts is enough, and much cheaper.
   const crossValidate = positives < FEW_CHURNERS && !large;
   const folds = crossValidate ? CV_FOLDS : 1;
-  const foldOf = snapshot.accountIds.map((id) => {
-    const bucket = accountBucket(id);
-    return crossValidate ? Math.floor(bucket * CV_FOLDS) : bucket < 0.8 ? -1 : 0;
-  });
+  // One held-out fifth is fold 0 of five; the other four are only ever trained on (-1).
+  const foldOf = Array.from(assignFolds(data.keys, data.labels, CV_FOLDS, seed, 'fold'), (f) =>
+    crossValidate || f === 0 ? f : -1,
+  );
   // With many rows the penalty hardly matters and every fit costs seconds: try the middle one only.
-  const penalties = large ? [1] : LOGISTIC_L2;
-  const heldOut = new Map<string, Float64Array>([
-    ...penalties.map((l2) => [`logistic:${l2}`, new Float64Array(n)] as const),
-    ['boosting', new Float64Array(n)],
-  ]);
-  const treeCounts: number[] = [];
+  const candidates = [...(large ? [1] : LOGISTIC_L2).map((l2) => `logistic:${l2}`), 'boosting'];
+  const outOfFold = new Map(candidates.map((key) => [key, new Float64Array(n)]));
   let lastFold: { encoding: FeatureEncoding; estimators: Map<string, Estimator> } | null = null;
   for (let fold = 0; fold < folds; fold++) {
     const trainRows: number[] = [];
@@ -125,24 +232,15 @@ export function trainChurnModel(data: TrainingData): ChurnModel {
       (f === fold ? validRows : trainRows).push(i);
     });
     if (validRows.length === 0 || trainRows.length === 0) continue;
-    const trainSnap = selectRows(snapshot, trainRows);
-    const validSnap = selectRows(snapshot, validRows);
-    const yTrain = pick(labels, trainRows);
-    const yValid = pick(labels, validRows);
-    const encoding = fitEncoding(trainSnap);
-    const xTrain = encode(encoding, trainSnap);
-    const xValid = encode(encoding, validSnap);
+    const train = subset(data, trainRows);
+    const encoding = fitEncoding(train.snapshot);
+    const xValid = encode(encoding, selectRows(data.snapshot, validRows));
     const estimators = new Map<string, Estimator>();
-    for (const l2 of penalties) estimators.set(`logistic:${l2}`, fitEstimator('logistic', xTrain, yTrain, { l2 }));
-    const boosting: Estimator = {
-      kind: 'boosting',
-      model: fitGradientBoosting(xTrain, yTrain, { ...boostingSettings(n), validation: { x: xValid, y: yValid } }),
-    };
-    treeCounts.push(boosting.model.trees.length);
-    estimators.set('boosting', boosting);
-    for (const [key, estimator] of estimators) {
+    for (const key of candidates) {
+      const estimator = fitCandidate(key, encoding, train, seed, n);
+      estimators.set(key, estimator);
       const scores = rawProbabilities(estimator, xValid);
-      const out = heldOut.get(key) as Float64Array;
+      const out = outOfFold.get(key) as Float64Array;
       validRows.forEach((row, i) => {
         out[row] = scores[i] as number;
       });
@@ -150,53 +248,109 @@ export function trainChurnModel(data: TrainingData): ChurnModel {
     lastFold = { encoding, estimators };
   }
   const validated = foldOf.flatMap((f, i) => (f >= 0 ? [i] : []));
-  const yValidated = pick(labels, validated);
-  const aucOf = (key: string) => rocAuc(pick64(heldOut.get(key) as Float64Array, validated), yValidated) ?? 0.5;
-  let bestLogistic = { auc: -1, l2: 1 };
-  for (const l2 of penalties) {
-    const auc = aucOf(`logistic:${l2}`);
-    if (auc > bestLogistic.auc) bestLogistic = { auc, l2 };
+  const yValidated = pick(data.labels, validated);
+  const aucOf = (key: string) => rocAuc(pick64(outOfFold.get(key) as Float64Array, validated), yValidated);
+  let bestLogistic = { auc: null as number | null, key: 'logistic:1' };
+  for (const key of candidates.filter((c) => c !== 'boosting')) {
+    const auc = aucOf(key);
+    if (bestLogistic.auc === null || (auc ?? 0.5) > bestLogistic.auc) bestLogistic = { auc: auc ?? 0.5, key };
   }
   const boostingAuc = aucOf('boosting');
-  const trees = Math.round(treeCounts.reduce((s, t) => s + t, 0) / Math.max(1, treeCounts.length));
-  // Prefer the simpler, more explainable regression unless the trees are clearly better (and learned something).
-  const useTrees = trees > 0 && boostingAuc > bestLogistic.auc + 0.005;
-  const chosenKey = useTrees ? 'boosting' : `logistic:${bestLogistic.l2}`;
-  const calibration = fitCalibration(pick64(heldOut.get(chosenKey) as Float64Array, validated), yValidated, 'platt');
-
-  // Refit on every row with the settings that won, unless data is large and one held-out fifth was used: then 80%
-  // is plenty and the model stays exactly the one that was calibrated.
-  let final: { encoding: FeatureEncoding; estimator: Estimator };
-  if (large && lastFold) {
-    final = { encoding: lastFold.encoding, estimator: lastFold.estimators.get(chosenKey) as Estimator };
-  } else {
-    const fullEncoding = fitEncoding(snapshot);
-    const xAll = encode(fullEncoding, snapshot);
-    final = {
-      encoding: fullEncoding,
-      estimator: useTrees
-        ? fitEstimator('boosting', xAll, labels, { trees })
-        : fitEstimator('logistic', xAll, labels, { l2: bestLogistic.l2 }),
+  // Prefer the simpler, more explainable regression unless the trees are clearly better.
+  const useTrees = (boostingAuc ?? 0.5) > (bestLogistic.auc ?? 0.5) + 0.005;
+  const chosenKey = useTrees ? 'boosting' : bestLogistic.key;
+  const calibration = rankingCalibration(pick64(outOfFold.get(chosenKey) as Float64Array, validated), yValidated);
+  const selection = {
+    logistic: { auc: bestLogistic.auc },
+    boosting: { auc: boostingAuc },
+    rows: validated.length,
+    positives: yValidated.reduce((s, v) => s + v, 0),
+    folds,
+  };
+  // One held-out fifth (large data): the model that scored it is the model, exactly the one calibrated. Otherwise
+  // refit on every row with the same procedure the out-of-fold scores came from.
+  if (!crossValidate && lastFold) {
+    return {
+      encoding: lastFold.encoding,
+      estimator: lastFold.estimators.get(chosenKey) as Estimator,
+      calibration,
+      selection,
     };
   }
+  const encoding = fitEncoding(data.snapshot);
+  return { encoding, estimator: fitCandidate(chosenKey, encoding, data, seed, n), calibration, selection };
+}
+
+/**
+ * Platt scaling that may flatten the scores but never turn them round: out-of-fold scores that rank backwards say
+ * the model learned nothing that holds (on data without signal that happens half the time), not that its opposite
+ * is right. Then every account gets the base rate.
+ */
+function rankingCalibration(scores: Float64Array, y: Uint8Array): Calibration {
+  const platt = fitCalibration(scores, y, 'platt');
+  if (platt.method !== 'platt' || platt.a >= 0) return platt;
+  const rate = y.reduce((s, v) => s + v, 0) / y.length;
+  return { method: 'platt', a: 0, b: Math.log(rate / (1 - rate)) };
+}
+
+function predictFitted(model: Pick<ChurnModel, 'encoding' | 'estimator' | 'calibration'>, snapshot: FeatureSnapshot) {
+  return applyCalibration(model.calibration, rawProbabilities(model.estimator, encode(model.encoding, snapshot)));
+}
+
+export function trainChurnModel(data: TrainingData, options: TrainingOptions = {}): ChurnModel {
+  const seed = options.seed ?? 1;
+  const keys = data.foldKeys ?? data.snapshot.accountIds;
+  if (keys.length !== data.labels.length) throw new Error(`${keys.length} fold keys for ${data.labels.length} rows`);
+  checkEnough(data.labels);
+  // Rows in the order of their stable keys (an account's dates kept in order): the trees' row draws and every sum
+  // then see the same data the same way, however the database happened to return it.
+  const byKey = (a: number, b: number) => {
+    const ka = keys[a] as string;
+    const kb = keys[b] as string;
+    return ka < kb ? -1 : ka > kb ? 1 : a - b;
+  };
+  const order = keys.map((_, i) => i).sort(byKey);
+  const all = subset({ snapshot: data.snapshot, labels: data.labels, keys }, order);
+  const n = all.labels.length;
+  let heldOut: Figures | null = null;
+  let final: Fitted | null = null;
+  let fittedOn = all;
+  let heldOutOf: 'model' | 'procedure' | null = null;
+  if (options.holdOut !== false) {
+    const testRows: number[] = [];
+    const restRows: number[] = [];
+    assignFolds(all.keys, all.labels, 5, seed, 'test').forEach((fold, i) => {
+      (fold === 0 ? testRows : restRows).push(i);
+    });
+    const test = subset(all, testRows);
+    const rest = subset(all, restRows);
+    try {
+      const fitted = fitProcedure(rest, seed);
+      heldOut = figures(predictFitted(fitted, test.snapshot), test.labels);
+      heldOutOf = 'procedure';
+      // Large data: four fifths are plenty, and the figures are then those of the very model kept.
+      if (n > LARGE) {
+        final = fitted;
+        fittedOn = rest;
+        heldOutOf = 'model';
+      }
+    } catch (error) {
+      // Too few left without the held-out fifth: the model is still trained on everything, unmeasured.
+      if (!/too little history/.test((error as Error).message)) throw error;
+    }
+  }
+  final ??= fitProcedure(all, seed);
+  const { selection, ...model } = final;
   return {
-    ...final,
-    calibration,
-    validation: {
-      logistic: { auc: bestLogistic.auc },
-      boosting: { auc: boostingAuc },
-      rows: validated.length,
-      positives: yValidated.reduce((s, v) => s + v, 0),
-      folds,
-    },
-    training: { rows: n, positives },
+    ...model,
+    validation: { ...selection, heldOut, heldOutOf, seed },
+    training: { rows: fittedOn.labels.length, positives: fittedOn.labels.reduce((s, v) => s + v, 0) },
   };
 }
 
 /** Calibrated churn probabilities for the snapshot's rows. */
 export function predictChurn(model: ChurnModel, snapshot: FeatureSnapshot): Float64Array {
-  const x = encode(model.encoding, snapshot);
-  return applyCalibration(model.calibration, rawProbabilities(model.estimator, x));
+  return predictFitted(model, snapshot);
 }
 
 export interface Reason {

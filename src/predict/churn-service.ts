@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
 import { backtestDates } from '../health/backtest-health.js';
+import { lastDayWithData } from '../health/data-span.js';
 import { today } from '../shared/calendar.js';
 import {
   type ChurnModel,
@@ -13,6 +14,7 @@ import {
   trainChurnModel,
 } from './churn-model.js';
 import { type ChurnDefinition, churnOutcomes, describeDefinition, parseChurnDefinition } from './churn-outcomes.js';
+import { labelledSnapshot } from './evaluate-churn.js';
 import { stackSnapshots } from './feature-encoding.js';
 import { buildFeatureSnapshot } from './feature-snapshot.js';
 import { trainInWorker } from './train-in-worker.js';
@@ -43,25 +45,37 @@ export async function writeChurnSettings(db: Executor, settings: ChurnSettings):
     on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(db);
 }
 
-/** Every account-month whose outcome is known, stacked: what a model learns from. */
+/** Every account-month whose outcome is known by `until`, stacked: what a model learns from. */
 export async function collectTrainingData(
   db: Executor,
-  options: { horizonDays: number; definition: ChurnDefinition; today?: string; months?: number },
+  options: { horizonDays: number; definition: ChurnDefinition; until: string; months?: number },
 ): Promise<{ data: TrainingData; dates: string[] }> {
-  const day = options.today ?? today();
   const snapshots = [];
   const labels: number[] = [];
+  const keys: string[] = [];
   const dates: string[] = [];
-  for (const asOf of backtestDates(day, options.horizonDays, options.months ?? 12)) {
-    const outcomes = await churnOutcomes(db, asOf, options.horizonDays, options.definition, day);
-    const known = [...outcomes].filter(([, label]) => label !== null).map(([id]) => id);
-    if (known.length === 0) continue;
-    const snapshot = await buildFeatureSnapshot(db, asOf, known);
-    snapshots.push(snapshot);
-    labels.push(...snapshot.accountIds.map((id) => outcomes.get(id) ?? 0));
+  for (const asOf of backtestDates(options.until, options.horizonDays, options.months ?? 12)) {
+    const data = await labelledSnapshot(db, asOf, options.horizonDays, options.definition, options.until);
+    if (data.labels.length === 0) continue;
+    snapshots.push(data.snapshot);
+    labels.push(...data.labels);
+    keys.push(...data.foldKeys);
     dates.push(asOf);
   }
-  return { data: { snapshot: stackSnapshots(snapshots), labels: Uint8Array.from(labels) }, dates };
+  return {
+    data: { snapshot: stackSnapshots(snapshots), labels: Uint8Array.from(labels), foldKeys: keys },
+    dates,
+  };
+}
+
+/**
+ * The day training treats as "now": the last day with data, so an export that ends in the past trains on its own
+ * calendar; never later than `today` when given (the server's day, a test's day).
+ */
+export async function trainingUntil(db: Executor, todayOrEarlier?: string): Promise<string> {
+  const day = todayOrEarlier ?? today();
+  const last = await lastDayWithData(db);
+  return last !== null && last < day ? last : day;
 }
 
 export interface ModelSummary {
@@ -111,15 +125,16 @@ export async function trainChurn(
   const settings = await readChurnSettings(db);
   const horizonDays = options.horizonDays ?? settings.horizonDays;
   const definition = await parseChurnDefinition(db, options.definition ?? settings.definition);
+  const until = await trainingUntil(db, options.today);
   const { data, dates } = await collectTrainingData(db, {
     horizonDays,
     definition,
-    ...(options.today ? { today: options.today } : {}),
+    until,
     ...(options.months ? { months: options.months } : {}),
   });
   if (dates.length === 0) {
     throw new Error(
-      `no history to learn from: no month-end whose ${horizonDays}-day outcome is known has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
+      `no history to learn from: no month-end whose ${horizonDays}-day outcome is known by ${until} (the last day with data) has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
     );
   }
   const model = options.inWorker === false ? trainChurnModel(data) : await trainInWorker(data);

@@ -109,7 +109,10 @@ export const churnRoutes = [
             horizonDays: model.horizonDays,
             estimator: model.estimator,
             trainedAt: model.trainedAt,
-            validationAuc: model.validation[model.estimator].auc,
+            // Measured on accounts the model never saw; older models only have the figure that chose them.
+            validationAuc: model.validation.heldOut
+              ? model.validation.heldOut.rocAuc
+              : model.validation[model.estimator].auc,
           },
         },
       };

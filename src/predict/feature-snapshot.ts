@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { computeMeasures, type MeasureId, measureCatalog } from '../health/compute-measures.js';
 import { scoreHealth } from '../health/scorecard-math.js';
-import { currentScorecards } from '../health/scorecard-store.js';
+import { scorecardsInForce } from '../health/scorecard-store.js';
 import { daysToNextRenewal } from '../subscriptions/next-renewal.js';
 import { type AliveEstimates, aliveEstimates } from '../usage/alive-summary.js';
 import { mrrFeatures } from './mrr-features.js';
@@ -339,7 +339,9 @@ export async function buildFeatureSnapshot(
     await eventNameFeatures(db, asOf, accountIds),
     await tagFeatures(db, asOf, accountIds),
     await traitFeatures(db, asOf, accountIds),
-    await currentScorecards(db),
+    // The scorecard as it stood that day: a version saved later (perhaps fitted on these very outcomes) must not
+    // score the past.
+    await scorecardsInForce(db, asOf),
   ];
   const mrr = await mrrFeatures(db, asOf, accountIds);
   const ids = extras.map((r) => r.account_id);
