@@ -3,8 +3,6 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, type Engine, openDatabase } from '../../src/db/database.js';
 
-import { TEMPLATE_DATABASE } from './global-setup.js';
-
 export interface TestEngine {
   engine: Engine;
   /** A fresh, migrated, empty database of this engine. */
@@ -53,7 +51,7 @@ export function testEngines(): TestEngine[] {
       engine: 'postgres',
       async open() {
         const name = `pacer_test_${process.pid}_${Date.now()}_${counter++}`;
-        await onServer(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
+        await onServer(serverUrl, `create database ${name} template ${inject('postgresTemplate')}`);
         const url = new URL(serverUrl);
         url.pathname = `/${name}`;
         const database = await openDatabase({ databaseUrl: url.toString() });
@@ -86,7 +84,10 @@ export async function serverDatabase(
   options: { migrated?: boolean } = {},
 ): Promise<ServerDatabase> {
   const name = `${prefix}_${process.pid}_${Date.now()}_${counter++}`;
-  await onServer(serverUrl, `create database ${name}${options.migrated ? ` template ${TEMPLATE_DATABASE}` : ''}`);
+  await onServer(
+    serverUrl,
+    `create database ${name}${options.migrated ? ` template ${inject('postgresTemplate')}` : ''}`,
+  );
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists ${name}`) };
