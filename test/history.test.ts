@@ -17,9 +17,9 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 type Body = Record<string, unknown> & { id: string };
 
 async function firstSeen(db: Executor, externalId: string): Promise<string> {
-  const { rows } = await sql<{ at: Date }>`select first_seen_at as at from accounts where external_id = ${externalId}`.execute(
-    db,
-  );
+  const { rows } = await sql<{
+    at: Date;
+  }>`select first_seen_at as at from accounts where external_id = ${externalId}`.execute(db);
   return (rows[0]?.at as Date).toISOString();
 }
 
