@@ -182,8 +182,8 @@ describe.each(testEngines())("contacts' role and active history on $engine", ({ 
       (await computeMeasures(db, day, [account.id])).get(account.id)?.values['relationship.champion_active'];
     // first_seen_at is today for this account (nothing dated came with it): measured from today's rows only.
     await sql`update accounts set first_seen_at = '2024-01-01T00:00:00Z' where id = ${account.id}`.execute(db);
-    // Before the contacts were known: no champion (0), as a live score says of an account without one.
-    expect(await champion('2024-04-30')).toBe(0);
+    // Before any contact was known the relationship is unknown (missing), as it is live for an account without any.
+    expect(await champion('2024-04-30')).toBeNull();
     expect(await champion('2024-05-10')).toBe(1);
     // The departure counts from the day it happened (the end of the day is read).
     expect(await champion('2024-05-31')).toBe(1);

@@ -61,6 +61,7 @@ interface MeasureRow {
   sub_renewal: string | null;
   mrr_now: number | null;
   mrr_then: number | null;
+  contacts_known: number | null;
   champion_active: boolean | null;
   sponsor_active: boolean | null;
   champion_left_90d: number | null;
@@ -245,7 +246,7 @@ async function measuresOf(
     ),
     people as (
       -- Each contact's role and active flag as they were at the end of the day.
-      select account_id,
+      select account_id, count(*)::int as contacts_known,
         bool_or(active) filter (where role = 'champion') as champion_active,
         bool_or(active) filter (where role = 'executive_sponsor') as sponsor_active
       from (
@@ -260,7 +261,7 @@ async function measuresOf(
       usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
       nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
       subs.renewal_date - ${asOf}::date as days_to_renewal, subs.sub_start, subs.sub_period, subs.sub_renewal, subs.mrr_now, subs.mrr_then,
-      people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
+      people.contacts_known, people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
     from acc
     left join users30 using (account_id) left join events60 using (account_id) left join usage_history using (account_id)
     left join subs using (account_id) left join nps using (account_id)
@@ -299,8 +300,9 @@ async function measuresOf(
           : r.days_to_renewal,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
       // As the contacts were at the end of the day: a replay sees a departure from the day it happened, not before.
-      'relationship.champion_active': r.champion_active ? 1 : 0,
-      'relationship.sponsor_active': r.sponsor_active ? 1 : 0,
+      // With no contact known on the day (none recorded yet, e.g. before an import) the relationship is unknown.
+      'relationship.champion_active': r.contacts_known ? (r.champion_active ? 1 : 0) : null,
+      'relationship.sponsor_active': r.contacts_known ? (r.sponsor_active ? 1 : 0) : null,
       'relationship.champion_left_90d': r.champion_left_90d ?? 0,
       'sentiment.csm_90d': r.sentiment_90d,
     };
