@@ -201,6 +201,56 @@ describe.each(testEngines())("contacts' role and active history on $engine", ({ 
     expect(june.signals).toContain('No active champion');
   });
 
+  it('records each change, whatever path wrote it: API, pacer import, /v1/group', async () => {
+    const db = server.database.db;
+    const states = async (externalId: string) =>
+      (
+        await sql<{ role: string | null; active: boolean }>`select s.role, s.active from contact_states s
+          join contacts c on c.account_id = s.account_id and c.id = s.contact_id
+          where c.external_id = ${externalId} order by s.valid_from`.execute(db)
+      ).rows.map((row) => `${row.role}:${row.active}`);
+    const fields = async (externalId: string) =>
+      (
+        await sql<{
+          plan: string | null;
+          traits: Record<string, unknown>;
+        }>`select s.plan, s.traits from account_states s
+          join accounts a on a.id = s.account_id where a.external_id = ${externalId} order by s.valid_from`.execute(db)
+      ).rows;
+
+    const dir = tempDir('history-paths');
+    const accounts = join(dir, 'accounts.csv');
+    writeFileSync(accounts, 'externalId,name,plan\npath-co,Path Co,starter\n');
+    await importFile(server.database, { kind: 'accounts', file: accounts });
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, 'externalId,accountExternalId,role\npath-1,path-co,champion\n');
+    await importFile(server.database, { kind: 'contacts', file: contacts });
+    // The same file again changes nothing, so it records nothing.
+    await importFile(server.database, { kind: 'contacts', file: contacts });
+    await importFile(server.database, { kind: 'accounts', file: accounts });
+    expect(await states('path-1')).toEqual(['champion:true']);
+
+    const { rows } = await sql<{ id: string }>`select id from contacts where external_id = 'path-1'`.execute(db);
+    const id = rows[0]?.id;
+    expect((await server.call('PATCH', `/api/contacts/${id}`, { active: false })).status).toBe(200);
+    expect(await states('path-1')).toEqual(['champion:true', 'champion:false']);
+
+    const writeKey = (await createApiKey(db, 'web-paths', 'ingest')).secret;
+    const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
+    const group = await server.call(
+      'POST',
+      '/v1/group',
+      { userId: 'path-2', groupId: 'path-co', traits: { plan: 'pro', status: 'Closed Lost' } },
+      auth,
+    );
+    expect(group.status).toBe(200);
+    expect(await states('path-2')).toEqual(['null:true']);
+    const history = await fields('path-co');
+    expect(history.map((row) => row.plan)).toEqual(['starter', 'pro']);
+    expect(history[0]?.traits.status).toBeUndefined();
+    expect(history[1]?.traits.status).toBe('Closed Lost');
+  });
+
   it('chooses the scorecard by the lifecycle stage of the day', async () => {
     const db = server.database.db;
     let id = '';
