@@ -13,6 +13,13 @@ const AS_OF = '2025-09-30';
 
 const column = (snapshot: FeatureSnapshot, name: string) => snapshot.columns.find((c) => c.name === name);
 
+/**
+ * A report with every number to 9 significant digits: rows updated on PostgreSQL come back in another physical order,
+ * and sums of floats in another order differ in the last bits. A leak moves figures far more than that.
+ */
+const rounded = (report: unknown): unknown =>
+  JSON.parse(JSON.stringify(report), (_, value) => (typeof value === 'number' ? Number(value.toPrecision(9)) : value));
+
 describe.each(testEngines())('account fields and traits history on $engine', ({ open }) => {
   let database: Database;
   beforeAll(async () => {
@@ -51,8 +58,8 @@ describe.each(testEngines())('account fields and traits history on $engine', ({ 
     expect(after.columns.map((c) => c.name)).toEqual(before.columns.map((c) => c.name));
     for (const c of before.columns) expect(column(after, c.name)?.values, c.name).toEqual(c.values);
     expect(after.columns.map((c) => c.name)).not.toContain('trait:crmStatus');
-    expect(await evaluateChurn(db, evaluation)).toEqual(evaluatedBefore);
-    expect(await backtestChurn(db, backtest)).toEqual(backtestBefore);
+    expect(rounded(await evaluateChurn(db, evaluation))).toEqual(rounded(evaluatedBefore));
+    expect(rounded(await backtestChurn(db, backtest))).toEqual(rounded(backtestBefore));
 
     // Today's snapshot does read them: the history is the record of what changed, not a frozen copy.
     const now = await buildFeatureSnapshot(db, today());

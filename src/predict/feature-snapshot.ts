@@ -196,7 +196,9 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
     select * from acc
       left join usage using (account_id) left join names using (account_id) left join users using (account_id) left join subs using (account_id)
       left join support using (account_id) left join surveys using (account_id) left join notes using (account_id)
-      left join people using (account_id)`.execute(db);
+      left join people using (account_id)
+    -- In id order: the rows (and so a model trained on them) must not depend on where the accounts lie on disk.
+    order by account_id`.execute(db);
   return rows;
 }
 
