@@ -166,10 +166,16 @@ describe('churn prediction on data with only account traits and contracts (no us
         cancelled_at: end?.toISOString() ?? null,
       });
     }
-    await sql`insert into accounts (id, name, external_id, first_seen_at, traits)
-      select id, name, external_id, first_seen_at, traits
-      from jsonb_to_recordset(cast(${JSON.stringify(accounts)} as jsonb))
-        as r(id uuid, name text, external_id text, first_seen_at timestamptz, traits jsonb)`.execute(database.db);
+    // The traits are what a CRM knew from the start (contract, support plan): the import says so, or past days would
+    // not see them (migrations/0010).
+    const accountRows = JSON.stringify(accounts);
+    await database.db.transaction().execute(async (trx) => {
+      await sql`select set_config('pacer.effective_at', '2024-01-01T00:00:00Z', true)`.execute(trx);
+      await sql`insert into accounts (id, name, external_id, first_seen_at, traits)
+        select id, name, external_id, first_seen_at, traits
+        from jsonb_to_recordset(cast(${accountRows} as jsonb))
+          as r(id uuid, name text, external_id text, first_seen_at timestamptz, traits jsonb)`.execute(trx);
+    });
     await sql`insert into subscriptions (account_id, id, currency, mrr_minor, billing_period, start_date, end_date, cancelled_at)
       select * from jsonb_to_recordset(cast(${JSON.stringify(subscriptions)} as jsonb))
         as r(account_id uuid, id uuid, currency char(3), mrr_minor bigint, billing_period text, start_date date,

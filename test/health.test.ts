@@ -371,6 +371,10 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
       name: 'Ben',
       role: 'end_user',
     });
+    // Both were known since March (as an import that states it with pacer.effective_at): a day is read as it was.
+    await sql`update contact_states set valid_from = '2026-03-01T00:00:00Z' where account_id = ${account.body.id}`.execute(
+      server.database.db,
+    );
     // Ben used the product on each of the last 20 days; Mia last on the 30th of March.
     const events: UsageEvent[] = [];
     for (let d = 11; d <= 30; d++) {

@@ -34,7 +34,11 @@ export const accountCreate = z.strictObject({
     .min(1)
     .optional()
     .describe('The parent account by its external id, instead of parentId.'),
-  firstSeenAt: isoTimestamp().optional(),
+  firstSeenAt: isoTimestamp()
+    .optional()
+    .describe(
+      'When the account was first seen (default now). Moves back by itself to the earliest subscription start, note, survey answer, ticket or event that arrives for it.',
+    ),
   traits: traits().optional(),
 });
 

@@ -50,10 +50,38 @@ export interface SettingsTable {
   updated_at: UpdatedAt;
 }
 
+/** A contact's role and active flag from valid_from on (migrations/0010_history.sql). */
+export interface ContactStatesTable {
+  account_id: string;
+  contact_id: string;
+  valid_from: Timestamp;
+  role: string | null;
+  active: boolean;
+}
+
+/** An account's own fields and traits, whole, from valid_from on (migrations/0010_history.sql). */
+export interface AccountStatesTable {
+  account_id: string;
+  valid_from: Timestamp;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  country: string | null;
+  plan: string | null;
+  lifecycle_stage: string;
+  owner_id: string | null;
+  coverage_tier: string | null;
+  parent_id: string | null;
+  traits: Json;
+}
+
 export interface Schema {
   settings: SettingsTable;
   team_users: TeamUsersTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   pacer_migrations: MigrationsTable;
+  contact_states: ContactStatesTable;
+  account_states: AccountStatesTable;
 }

@@ -60,12 +60,30 @@ export interface AccountTruth {
   successPattern: string | null;
 }
 
+/** A contact's place in time: when they joined the account and, for one who left, when they left (instants). */
+export interface ContactTimes {
+  joinedAt: string;
+  leftAt?: string;
+}
+
+/** A lifecycle stage the account entered, and when (an instant). */
+export interface StageChange {
+  at: string;
+  lifecycleStage: string;
+}
+
 export interface SimulatedAccount {
   externalId: string;
   /** Index into the CSM team of the account's owner. */
   ownerIndex: number;
+  /** The account as it is at the end of the world (its lifecycle stage is the last of `stages`). */
   account: Record_;
+  /** As they are at the end of the world: one who left is inactive, with traits.leftOn. */
   contacts: Record_[];
+  /** When each contact joined and left, by the contact's externalId: the writer records them at those times. */
+  contactTimes: Record<string, ContactTimes>;
+  /** The stages the account went through, oldest first; the first from its first-seen instant. */
+  stages: StageChange[];
   subscriptions: Record_[];
   /** Notes name their contact by contactExternalId; author is the owner's name. */
   notes: Record_[];

@@ -13,7 +13,15 @@ import {
   SESSION_EVENT,
   ticketSubjects,
 } from './demo-catalog.js';
-import type { AccountTruth, ChurnCause, DemoUsageRow, Record_, SimulatedAccount, WorldPlan } from './demo-world.js';
+import type {
+  AccountTruth,
+  ChurnCause,
+  ContactTimes,
+  DemoUsageRow,
+  Record_,
+  SimulatedAccount,
+  WorldPlan,
+} from './demo-world.js';
 import { clamp, fallingLogistic, probabilityOver, stepValue } from './latent-value.js';
 import { createRandom, mixSeed, type Random } from './seeded-random.js';
 
@@ -167,6 +175,10 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
   }
   const champion = users[0] as User;
   const championContact = contacts[1] as Record_;
+  const firstSeenAt = instantOfDay(calendar, startDay, 9 * 60);
+  const contactTimes: Record<string, ContactTimes> = Object.fromEntries(
+    contacts.map((contact) => [contact.externalId as string, { joinedAt: firstSeenAt }]),
+  );
 
   // Latent value: the account's own level, drifting; onboarding that reaches the magic moment lifts it.
   const baseValue = clamp(0.55 + 0.16 * random.normal(), 0.05, 0.95);
@@ -316,6 +328,10 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
       champion.until = day - 1;
       championContact.active = false;
       championContact.traits = { leftOn: date };
+      contactTimes[championContact.externalId as string] = {
+        joinedAt: firstSeenAt,
+        leftAt: instantOfDay(calendar, day, 12 * 60),
+      };
       addNote(
         day + random.int(2, 14),
         `${championContact.name} has left ${name}. Need a new owner for the rollout.`,
@@ -336,6 +352,8 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
           title: 'Analytics Lead',
           role: 'champion',
         });
+        // One who would join after the end of the world is written as joined on its last day.
+        contactTimes[id] = { joinedAt: instantOfDay(calendar, Math.min(from, lastDay), 9 * 60) };
         addNote(from, `${person} takes over as our champion at ${name}.`, 1, ['new-champion'], id);
       }
     }
@@ -529,6 +547,16 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
             : value > 0.75 && ((lastPromoter?.score as number | undefined) ?? 0) >= 9
               ? 'advocacy'
               : 'adoption';
+  const stages = stageHistory({
+    final: lifecycleStage,
+    existing,
+    startDay,
+    adoptedDay: magicDay ?? startDay + 90,
+    churnDay,
+    renewalDay,
+    lastExpansionDay,
+    lastDay,
+  }).map(({ day, stage }) => ({ at: instantOfDay(calendar, day, 9 * 60), lifecycleStage: stage }));
 
   return {
     externalId,
@@ -543,10 +571,12 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
       plan: planName,
       lifecycleStage,
       coverageTier: tier,
-      firstSeenAt: instantOfDay(calendar, startDay, 9 * 60),
+      firstSeenAt,
       traits: { segment: size, contract: annual ? 'annual' : 'monthly', demo: true },
     },
     contacts,
+    contactTimes,
+    stages,
     subscriptions,
     notes,
     surveys,
@@ -566,6 +596,41 @@ export function simulateAccount(plan: WorldPlan, index: number): SimulatedAccoun
       successPattern: null,
     },
   };
+}
+
+/**
+ * The stages an account went through, by day: a new customer onboards until its magic moment (or 90 days), an
+ * existing one is adopting from the start; the stage it ends in began when its cause did (churn on the churn day,
+ * renewal 90 days before the renewal, expansion at the last one, advocacy over the last 90 days).
+ */
+function stageHistory(account: {
+  final: string;
+  existing: boolean;
+  startDay: number;
+  adoptedDay: number;
+  churnDay: number | null;
+  renewalDay: number;
+  lastExpansionDay: number;
+  lastDay: number;
+}): { day: number; stage: string }[] {
+  const { final, existing, startDay, adoptedDay, churnDay, lastDay } = account;
+  const stages = [{ day: startDay, stage: existing ? 'adoption' : 'onboarding' }];
+  if (!existing && final !== 'onboarding' && adoptedDay <= (churnDay ?? lastDay)) {
+    stages.push({ day: adoptedDay, stage: 'adoption' });
+  }
+  const last = stages[stages.length - 1] as { day: number; stage: string };
+  if (final !== last.stage) {
+    const since =
+      final === 'churned'
+        ? (churnDay ?? lastDay)
+        : final === 'renewal'
+          ? account.renewalDay - 90
+          : final === 'expansion'
+            ? account.lastExpansionDay
+            : lastDay - 90;
+    stages.push({ day: Math.min(lastDay, Math.max(last.day, since)), stage: final });
+  }
+  return stages;
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;

@@ -80,6 +80,13 @@ export function simulateSubscriber(plan: WorldPlan, index: number): SimulatedAcc
           },
         ]
       : [];
+  const firstSeenAt = instantOfDay(calendar, startDay, 12 * 60);
+  // Onboarding for the first 30 days, adopting after, churned from the churn day.
+  const stages = [{ at: firstSeenAt, lifecycleStage: 'onboarding' }];
+  if (startDay + 30 <= (churnDay ?? lastDay)) {
+    stages.push({ at: instantOfDay(calendar, startDay + 30, 12 * 60), lifecycleStage: 'adoption' });
+  }
+  if (churnDay !== null) stages.push({ at: instantOfDay(calendar, churnDay, 12 * 60), lifecycleStage: 'churned' });
   return {
     externalId,
     ownerIndex: -1,
@@ -90,7 +97,7 @@ export function simulateSubscriber(plan: WorldPlan, index: number): SimulatedAcc
       plan: annual ? 'annual' : 'monthly',
       lifecycleStage: churnDay !== null ? 'churned' : lastDay - startDay < 30 ? 'onboarding' : 'adoption',
       coverageTier: 'tech_touch',
-      firstSeenAt: instantOfDay(calendar, startDay, 12 * 60),
+      firstSeenAt,
       traits: { demo: true, successPattern: pattern?.name ?? null },
     },
     contacts: [
@@ -101,6 +108,8 @@ export function simulateSubscriber(plan: WorldPlan, index: number): SimulatedAcc
         role: 'end_user',
       },
     ],
+    contactTimes: { [externalId]: { joinedAt: firstSeenAt } },
+    stages,
     subscriptions: [
       {
         externalId: `${externalId}-s1`,

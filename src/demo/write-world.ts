@@ -6,7 +6,7 @@ import type { Executor } from '../db/executor.js';
 import { recordEvents } from '../events/record-events.js';
 import type { UsageEvent } from '../events/usage-event.js';
 import { noteResource } from '../notes/note.resource.js';
-import { createRecord, type ResourceSpec, type Row } from '../server/resource.js';
+import { createRecord, type ResourceSpec, type Row, upsertByExternalId } from '../server/resource.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
@@ -21,6 +21,24 @@ const EVENT_BATCH = 4000;
 /** Creates a record the way POST /api/<resource> does: validated by the resource's schema, then its rules. */
 async function create(db: Executor, spec: ResourceSpec, input: Record<string, unknown>): Promise<Row> {
   return createRecord(db, spec, spec.create.parse(input) as Row);
+}
+
+/** Changes the record with this externalId the way PUT /api/<resource>/external/:externalId does. */
+async function change(db: Executor, spec: ResourceSpec, externalId: string, input: Record<string, unknown>) {
+  await upsertByExternalId(db, spec, { ...(spec.update.parse(input) as Row), externalId });
+}
+
+/**
+ * Says when the changes the transaction writes next happened (migrations/0010: contacts' and accounts' history),
+ * so the world keeps its history at simulated times, not at the time it is written. Null: now.
+ */
+function effectiveFrom(db: Executor): (at: string | null) => Promise<void> {
+  let current: string | null = null;
+  return async (at) => {
+    if (at === current) return;
+    current = at;
+    await sql`select set_config('pacer.effective_at', ${at ?? ''}, true)`.execute(db);
+  };
 }
 
 /** The CSM team; returns their ids in team order. */
@@ -63,16 +81,41 @@ export async function writeAccounts(
   return database.db.transaction().execute(async (trx) => {
     let stored = 0;
     const events: UsageEvent[] = [];
+    const effectiveAt = effectiveFrom(trx);
     for (const simulated of accounts) {
       const ownerId = teamIds[simulated.ownerIndex];
-      const account = await create(trx, accountResource, { ...simulated.account, ...(ownerId ? { ownerId } : {}) });
+      // As the account was when it was first seen; the stages it went through after, at their own times, below.
+      const [firstStage, ...laterStages] = simulated.stages;
+      await effectiveAt(firstStage?.at ?? (simulated.account.firstSeenAt as string));
+      const account = await create(trx, accountResource, {
+        ...simulated.account,
+        ...(firstStage ? { lifecycleStage: firstStage.lifecycleStage } : {}),
+        ...(ownerId ? { ownerId } : {}),
+      });
       const accountId = account.id as string;
       const contactIds = new Map<string, string>();
+      const departures: { externalId: string; at: string; contact: Record<string, unknown> }[] = [];
       for (const contact of simulated.contacts) {
         const { accountExternalId: _, ...rest } = contact;
-        const row = await create(trx, contactResource, { ...rest, accountId });
-        contactIds.set(contact.externalId as string, row.id as string);
+        const externalId = contact.externalId as string;
+        const times = simulated.contactTimes[externalId];
+        await effectiveAt(times?.joinedAt ?? null);
+        // One who left joined active: their departure is written at the day they left.
+        const joined = times?.leftAt ? { ...rest, active: true, traits: {} } : rest;
+        const row = await create(trx, contactResource, { ...joined, accountId });
+        contactIds.set(externalId, row.id as string);
+        if (times?.leftAt) departures.push({ externalId, at: times.leftAt, contact: rest });
       }
+      for (const departure of departures) {
+        await effectiveAt(departure.at);
+        const { active, traits } = departure.contact;
+        await change(trx, contactResource, departure.externalId, { active, traits });
+      }
+      for (const stage of laterStages) {
+        await effectiveAt(stage.at);
+        await change(trx, accountResource, simulated.externalId, { lifecycleStage: stage.lifecycleStage });
+      }
+      await effectiveAt(null);
       // Children name the account and contact by id: the same rules, one lookup fewer each.
       const child = (input: Record<string, unknown>) => {
         const { accountExternalId: _, contactExternalId, ...rest } = input;

@@ -16,7 +16,10 @@ export interface Stakeholder extends ContactHealth {
 
 const ROLE_ORDER = ['champion', 'executive_sponsor', 'decision_maker', 'admin', 'end_user'];
 
-/** Each contact of an account with their own engagement score, key roles first; and the signals a CSM should see. */
+/**
+ * Each contact of an account as of the end of a day, with their own engagement score, key roles first; and the
+ * signals a CSM should see.
+ */
 export async function accountStakeholders(
   db: Executor,
   accountId: string,
@@ -33,14 +36,20 @@ export async function accountStakeholders(
     active_days: number;
     nps: number | null;
   }>`
-    select c.id, c.external_id, c.name, c.email, c.role, c.active,
+    select c.id, c.external_id, c.name, c.email, st.role, st.active,
       (select max(day)::text from usage_user_daily u where u.account_id = c.account_id and u.user_id = c.external_id
          and u.day <= ${asOf}::date and u.day > ${asOf}::date - 365) as last_day,
       (select count(distinct day)::int from usage_user_daily u where u.account_id = c.account_id and u.user_id = c.external_id
          and u.day <= ${asOf}::date and u.day > ${asOf}::date - 30) as active_days,
       (select score from survey_responses s where s.account_id = c.account_id and s.contact_id = c.id and s.kind = 'nps'
          and s.answered_at < (${asOf}::date + 1)::timestamptz order by s.answered_at desc limit 1) as nps
-    from contacts c where c.account_id = ${accountId}`.execute(db);
+    from contacts c
+    -- Role and active flag as they were at the end of the day; a contact not known yet is not listed.
+    join lateral (
+      select role, active from contact_states s where s.account_id = c.account_id and s.contact_id = c.id
+        and s.valid_from < (${asOf}::date + 1)::timestamptz order by s.valid_from desc limit 1
+    ) st on true
+    where c.account_id = ${accountId}`.execute(db);
   const stakeholders = rows
     .map((row): Stakeholder => {
       const daysSinceActive = row.last_day

@@ -41,7 +41,7 @@ export type MeasureId = keyof typeof measureCatalog;
 
 interface MeasureRow {
   account_id: string;
-  lifecycle_stage: string;
+  lifecycle_stage: string | null;
   mau: number | null;
   avg_dau: number | null;
   seats: number | null;
@@ -66,6 +66,7 @@ interface MeasureRow {
   sub_renewal: string | null;
   mrr_now: number | null;
   mrr_then: number | null;
+  contacts_known: number | null;
   champion_active: boolean | null;
   sponsor_active: boolean | null;
   champion_left_90d: number | null;
@@ -75,8 +76,8 @@ interface MeasureRow {
 }
 
 export interface AccountMeasures {
-  /** The account's stage now (Pacer keeps no history of it): which scorecard judges it. */
-  lifecycleStage: string;
+  /** The account's stage as of the day (account_states), which chooses its scorecard; null before it was known. */
+  lifecycleStage: string | null;
   values: MeasureValues;
 }
 
@@ -104,9 +105,9 @@ async function switchJitOff(trx: Transaction<Schema>): Promise<() => Promise<unk
 
 /**
  * Every measure of every account (or of the given ones) as of the end of a day, from Pacer's tables: one set-based
- * query, so a full rescore is one pass. Only data dated on or before the day is read. Contacts' roles and active
- * flags are current state only, so they count for today and are missing for past days (their dated history is
- * the champion-left notes measure).
+ * query, so a full rescore is one pass. Only data dated on or before the day is read; contacts' roles and active
+ * flags and the account's lifecycle stage are read as they were at the end of the day (contact_states,
+ * account_states), so a day replayed later scores as it did live.
  */
 export async function computeMeasures(
   db: Executor,
@@ -168,9 +169,15 @@ async function measuresOf(
   const end = sql`(${asOf}::date + 1)::timestamptz`;
   const only = accountsWhere(filter, 'account_id');
   const { rows } = await sql<MeasureRow>`
-    with acc as (
-      select id as account_id, lifecycle_stage, first_seen_at::date as first_seen from accounts
-      where first_seen_at < ${end} ${accountsWhere(filter, 'id')}
+    with stage as (
+      -- The stage in force at the end of the day; none before the account's fields were first known.
+      select distinct on (account_id) account_id, lifecycle_stage from account_states
+      where valid_from < ${end} ${only} order by account_id, valid_from desc
+    ),
+    acc as (
+      select a.id as account_id, stage.lifecycle_stage, a.first_seen_at::date as first_seen
+      from accounts a left join stage on stage.account_id = a.id
+      where a.first_seen_at < ${end} ${accountsWhere(filter, 'id')}
     ),
     users30 as (
       -- Each active user-day once (the rollup has a row per event name), in the index's order: no hashing, and the
@@ -258,10 +265,14 @@ async function measuresOf(
       from notes where occurred_at < ${end} ${only} group by account_id
     ),
     people as (
-      select account_id,
+      -- Each contact's role and active flag as they were at the end of the day.
+      select account_id, count(*)::int as contacts_known,
         bool_or(active) filter (where role = 'champion') as champion_active,
         bool_or(active) filter (where role = 'executive_sponsor') as sponsor_active
-      from contacts where true ${only} group by account_id
+      from (
+        select distinct on (account_id, contact_id) account_id, role, active from contact_states
+        where valid_from < ${end} ${only} order by account_id, contact_id, valid_from desc
+      ) states group by account_id
     )
     -- Days between dates as whole numbers here: a hundred thousand rows of date strings cost more to parse in JS.
     select acc.account_id, acc.lifecycle_stage, users30.mau, users30.avg_dau, subs.seats, usage_history.key_used,
@@ -271,7 +282,7 @@ async function measuresOf(
       usage_history.magic_day - acc.first_seen as days_to_magic, ${asOf}::date - notes90.last_touch as days_since_touch,
       nps.nps, csat.csat, tickets.open_tickets, tickets.urgent_90d, tickets.tickets_90d,
       subs.renewal_date - ${asOf}::date as days_to_renewal, subs.sub_start, subs.sub_period, subs.sub_renewal, subs.mrr_now, subs.mrr_then,
-      people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
+      people.contacts_known, people.champion_active, people.sponsor_active, notes90.champion_left_90d, notes90.sentiment_90d
     from acc
     left join users30 using (account_id) left join events120 using (account_id) left join usage_history using (account_id)
     left join detractors using (account_id) left join risk_notes using (account_id)
@@ -326,10 +337,10 @@ async function measuresOf(
             ? 1
             : 0,
       'billing.mrr_change_90d': r.mrr_then ? (r.mrr_now ?? 0) / r.mrr_then - 1 : null,
-      // Contacts' roles and active flags are current state: known for today, unknown (missing) for a past day, so a
-      // replay of history cannot see a departure before it happened.
-      'relationship.champion_active': historical ? null : r.champion_active ? 1 : 0,
-      'relationship.sponsor_active': historical ? null : r.sponsor_active ? 1 : 0,
+      // As the contacts were at the end of the day: a replay sees a departure from the day it happened, not before.
+      // With no contact known on the day (none recorded yet, e.g. before an import) the relationship is unknown.
+      'relationship.champion_active': r.contacts_known ? (r.champion_active ? 1 : 0) : null,
+      'relationship.sponsor_active': r.contacts_known ? (r.sponsor_active ? 1 : 0) : null,
       'relationship.champion_left_90d': r.champion_left_90d ?? 0,
       'sentiment.csm_90d': r.sentiment_90d,
       'sentiment.risk_notes_90d': r.risk_notes_90d ?? 0,

@@ -146,7 +146,7 @@ export async function scoreAccounts(db: Executor, asOf: string, accountIds?: str
   const trx = db as Transaction<Schema>;
   const scorecards = await currentScorecards(trx);
   const overrides = await readOverrides(trx, asOf, accountIds);
-  const scorecardByStage = new Map<string, StoredScorecard | undefined>();
+  const scorecardByStage = new Map<string | null, StoredScorecard | undefined>();
   const until = endOfDay(asOf);
   const snapshots: Snapshot[] = [];
   // The statements queue on the transaction's connection: the next slice's measures, then these writes. Scoring goes

@@ -58,11 +58,18 @@ export async function saveScorecardVersion(
   return (rows[0] as { version: number }).version;
 }
 
-/** Which scorecard judges an account: the one naming its lifecycle stage, else the one that names none. */
-export function scorecardFor(scorecards: StoredScorecard[], lifecycleStage: string): StoredScorecard | undefined {
+/**
+ * Which scorecard judges an account: the one naming its lifecycle stage, else the one that names none (also when the
+ * stage was not known on the day).
+ */
+export function scorecardFor(
+  scorecards: StoredScorecard[],
+  lifecycleStage: string | null,
+): StoredScorecard | undefined {
   return (
-    scorecards.find((s) => s.definition.appliesTo.lifecycleStages.includes(lifecycleStage)) ??
-    scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0)
+    (lifecycleStage !== null
+      ? scorecards.find((s) => s.definition.appliesTo.lifecycleStages.includes(lifecycleStage))
+      : undefined) ?? scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0)
   );
 }
 

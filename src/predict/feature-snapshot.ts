@@ -9,10 +9,10 @@ import { mrrFeatures } from './mrr-features.js';
 
 // A point-in-time picture of every account: one row per account, one column per feature, built only from what was
 // known by the end of the as-of day. Dated facts (usage days, notes, surveys, tickets, subscription dates) are cut
-// at that day. Current-state facts are either left out because they would leak the outcome (lifecycle stage,
-// subscription status) or reconstructed from their own dates (a contact counts from its creation; a deactivated
-// contact counts as active until its last change). Account fields and traits have no history: they are taken as
-// they are now, which is right for what does not change (industry, size, contract type) — say so to users.
+// at that day. Contacts (role, active) and the account's own fields and traits are read as they were at the end of
+// the day from their history (contact_states, account_states, migrations/0010): a field or trait first known after
+// the day is missing on it, so a status or lost reason a CRM sets after a customer left cannot predict the past.
+// Current-state facts without history are left out because they would leak the outcome (subscription status).
 
 export type FeatureKind = 'numeric' | 'categorical';
 
@@ -91,9 +91,16 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
   const live = (at: ReturnType<typeof sql>) =>
     sql`start_date <= ${at} and (end_date is null or end_date >= ${at}) and (cancelled_at is null or cancelled_at >= (${at} + 1)::timestamptz)`;
   const { rows } = await sql<ExtraRow>`
-    with acc as (
-      select id as account_id, first_seen_at::date::text as first_seen, employees, industry, country, plan, coverage_tier
-      from accounts where first_seen_at < ${end} ${accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``}
+    with fields as (
+      -- The account's fields as they were at the end of the day; none before they were first known.
+      select distinct on (account_id) account_id, employees, industry, country, plan, coverage_tier from account_states
+      where valid_from < ${end} ${only} order by account_id, valid_from desc
+    ),
+    acc as (
+      select a.id as account_id, a.first_seen_at::date::text as first_seen, fields.employees, fields.industry,
+        fields.country, fields.plan, fields.coverage_tier
+      from accounts a left join fields on fields.account_id = a.id
+      where a.first_seen_at < ${end} ${accountIds ? sql`and a.id = any(${accountIds}::uuid[])` : sql``}
     ),
     usage_days as (
       select account_id, day, sum(events)::float8 as events, count(*)::int as names
@@ -171,18 +178,23 @@ async function extraFeatures(db: Executor, asOf: string, accountIds?: string[]):
       from notes where occurred_at < ${end} and occurred_at >= ${end} - interval '90 days' ${only} group by account_id
     ),
     people as (
-      -- A contact counts from its creation; one deactivated after the day counts as active on it.
+      -- Each contact as it was at the end of the day (role and active flag); one not known yet does not count.
       select account_id, count(*)::int as contacts,
-        count(*) filter (where active or updated_at >= ${end})::int as contacts_active,
-        count(*) filter (where role = 'executive_sponsor' and (active or updated_at >= ${end}))::int as sponsors,
-        count(*) filter (where role = 'champion' and (active or updated_at >= ${end}))::int as champions,
-        count(*) filter (where role = 'decision_maker' and (active or updated_at >= ${end}))::int as decision_makers
-      from contacts where created_at < ${end} ${only} group by account_id
+        count(*) filter (where active)::int as contacts_active,
+        count(*) filter (where role = 'executive_sponsor' and active)::int as sponsors,
+        count(*) filter (where role = 'champion' and active)::int as champions,
+        count(*) filter (where role = 'decision_maker' and active)::int as decision_makers
+      from (
+        select distinct on (account_id, contact_id) account_id, role, active from contact_states
+        where valid_from < ${end} ${only} order by account_id, contact_id, valid_from desc
+      ) states group by account_id
     )
     select * from acc
       left join usage using (account_id) left join names using (account_id) left join users using (account_id) left join subs using (account_id)
       left join support using (account_id) left join surveys using (account_id) left join notes using (account_id)
-      left join people using (account_id)`.execute(db);
+      left join people using (account_id)
+    -- In id order: the rows (and so a model trained on them) must not depend on where the accounts lie on disk.
+    order by account_id`.execute(db);
   return rows;
 }
 
@@ -221,18 +233,23 @@ async function tagFeatures(db: Executor, asOf: string, accountIds?: string[]): P
   return rows;
 }
 
-/** The account's own traits (free-form JSON), the most common keys: numbers and yes/no as numbers, text as a category. */
+/**
+ * The account's own traits (free-form JSON) as they were at the end of the day, the most common keys: numbers and
+ * yes/no as numbers, text as a category.
+ */
 async function traitFeatures(
   db: Executor,
   asOf: string,
   accountIds?: string[],
 ): Promise<{ account_id: string; traits: Record<string, unknown> }[]> {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
-  const only = accountIds ? sql`and id = any(${accountIds}::uuid[])` : sql``;
+  const only = accountIds ? sql`and s.account_id = any(${accountIds}::uuid[])` : sql``;
   const { rows } = await sql<{ account_id: string; traits: Record<string, unknown> }>`
-    select id as account_id, traits from accounts where first_seen_at < ${end} and traits <> '{}'::jsonb ${only}`.execute(
-    db,
-  );
+    select account_id, traits from (
+      select distinct on (s.account_id) s.account_id, s.traits from account_states s
+      join accounts a on a.id = s.account_id
+      where a.first_seen_at < ${end} and s.valid_from < ${end} ${only} order by s.account_id, s.valid_from desc
+    ) known where traits <> '{}'::jsonb`.execute(db);
   return rows;
 }
 
