@@ -13,7 +13,7 @@ import { addCounts, type ChunkRow, type Counts, noCounts } from '../shared/write
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
 import { compileCellsEvent } from './cells-event.js';
 import { eventWriter, importKeyWriter, upsertWriter } from './chunk-writers.js';
-import type { DateOrder } from './coerce-value.js';
+import { type DateOrder, DEFAULT_NUMBER_FORMAT, type DecimalMark, type ThousandsMark } from './coerce-value.js';
 import { type ImportKind, type ImportKindName, importKinds } from './import-kinds.js';
 import { type ChunkWriter, loadChunk, type Reject } from './load-chunk.js';
 import { mapRow } from './map-row.js';
@@ -57,6 +57,10 @@ export interface ImportRequest {
   columns?: string[];
   mapping?: MappingRequest;
   dateOrder?: DateOrder;
+  /** What separates a number's fraction in the file's cells (default a point). */
+  decimal?: DecimalMark;
+  /** What groups a number's thousands; without one, a cell that seems to have one is rejected, not guessed. */
+  thousands?: ThousandsMark;
   /** Default: FILE.rejects.csv beside the file. */
   rejectsPath?: string;
   /** B2C: each user is its own account (events). */
@@ -210,6 +214,17 @@ export interface OpenedImport {
  * Opens the file and resolves the mapping against its columns: what can be wrong with the command line (no such
  * file, an unknown field, a missing column) fails here, before any database is opened.
  */
+/** The number format of the request; the same mark for both is refused, as it could not be read. */
+export function numberFormatOf(request: Pick<ImportRequest, 'decimal' | 'thousands'>) {
+  const decimal = request.decimal ?? DEFAULT_NUMBER_FORMAT.decimal;
+  if (request.thousands === decimal) {
+    throw new Error(
+      `--thousands ${request.thousands}: the decimal mark is ${decimal} already; give one of them another`,
+    );
+  }
+  return { decimal, ...(request.thousands ? { thousands: request.thousands } : {}) };
+}
+
 export async function openImport(request: ImportRequest): Promise<OpenedImport> {
   const kind = importKinds[request.kind];
   const source = await openRowSource(request.file, {
@@ -217,7 +232,11 @@ export async function openImport(request: ImportRequest): Promise<OpenedImport> 
     delimiter: request.delimiter,
     columns: request.columns,
   });
-  const mapping = resolveMapping(kind, source.columns, { ...request.mapping, dateOrder: request.dateOrder });
+  const mapping = resolveMapping(kind, source.columns, {
+    ...request.mapping,
+    dateOrder: request.dateOrder,
+    numbers: numberFormatOf(request),
+  });
   for (const field of requiredFields[kind.name] ?? []) {
     if (!mapping.sources.some((source) => source.field === field) && !(field in mapping.constants)) {
       throw new Error(
@@ -241,6 +260,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   const started = performance.now();
   const { request, kind, source, mapping } = opened;
   const dateOrder = request.dateOrder ?? 'ymd';
+  const numbers = numberFormatOf(request);
   const rejectsFile = openRejectsFile(request.rejectsPath ?? `${request.file}.rejects.csv`);
   const userIsAccount = request.userIsAccount ?? false;
   const chunkSize = request.chunkSize ?? (kind.load === 'events' ? DEFAULT_EVENT_CHUNK : DEFAULT_RECORD_CHUNK);
@@ -346,12 +366,18 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
     startWriting();
   };
 
+  const unsupplied = new Set(
+    Object.keys(kind.fields).filter(
+      (field) => !mapping.sources.some((source) => source.field === field) && !(field in mapping.constants),
+    ),
+  );
   const prepareRow = (values: Record<string, unknown>, problem: string | undefined): Prepared<Loaded> => {
     if (problem) return { ok: false, reason: problem };
     const mapped = mapRow(values, {
       kind,
       mapping,
       dateOrder,
+      numbers,
       fromText: source.format === 'csv',
       ignoredColumns,
     });
@@ -361,7 +387,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
           userIsAccount,
           duplicates: duplicates as DuplicateCounter,
         })
-      : prepareRecord(kind, mapped.input);
+      : prepareRecord(kind, mapped.input, unsupplied);
   };
 
   // Delimited text mapped the common way: events made straight from the cells, the general path for the rest.
