@@ -161,6 +161,8 @@ describe('pacer import (embedded database)', () => {
       join(FIXTURES, 'subscriptions-mapping.json'),
       '--set',
       'currency=USD',
+      '--thousands',
+      ',',
     );
     expect(again.stdout).toMatch(/^subscriptions: 5 rows read, 0 inserted, 0 updated, 3 unchanged, 2 rejected/);
   });

@@ -67,14 +67,16 @@ async function findAccounts(context: ChunkContext, judged: Judged[]) {
   }
   const byExternalId = new Map<string, string>();
   const byId = new Set<string>();
-  if (externalIds.size + ids.size === 0) return { byExternalId, byId };
-  const { rows } = await sql<{ id: string; external_id: string | null }>`select id::text as id, external_id
-    from accounts where external_id = any(${[...externalIds]}::text[]) or id = any(${[...ids]}::uuid[])`.execute(
-    context.session.trx,
-  );
-  for (const row of rows) {
-    byId.add(row.id);
-    if (row.external_id !== null) byExternalId.set(row.external_id, row.id);
+  // Two lookups by index: one query with `or` is a sequential scan of accounts for every chunk.
+  if (externalIds.size > 0) {
+    const { rows } = await sql<{ id: string; external_id: string }>`select id::text as id, external_id
+      from accounts where external_id = any(${[...externalIds]}::text[])`.execute(context.session.trx);
+    for (const row of rows) byExternalId.set(row.external_id, row.id);
+  }
+  if (ids.size > 0) {
+    const { rows } = await sql<{ id: string }>`select id::text as id from accounts
+      where id = any(${[...ids]}::uuid[])`.execute(context.session.trx);
+    for (const row of rows) byId.add(row.id);
   }
   return { byExternalId, byId };
 }
