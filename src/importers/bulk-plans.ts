@@ -1,7 +1,6 @@
 import { accountResource } from '../accounts/account.resource.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import type { ResourceSpec, Row } from '../server/resource.js';
-import { pickColumns } from '../shared/rows.js';
 import type { ImportKindName } from './import-kinds.js';
 
 /** A record as the set-based path writes it: its table's columns, worked out without the database. */
@@ -26,26 +25,51 @@ export interface BulkPlan {
   toBulk(input: Row): BulkRecord | undefined;
 }
 
+/** The columns of the fields given (not undefined): pickColumns, with the pairs listed once rather than per row. */
+function columnPicker(columns: Record<string, string>): (input: Row) => Record<string, unknown> {
+  const pairs = Object.entries(columns);
+  return (input) => {
+    const picked: Record<string, unknown> = {};
+    for (const [field, column] of pairs) {
+      const value = input[field];
+      if (value !== undefined) picked[column] = value;
+    }
+    return picked;
+  };
+}
+
+const accountColumns = columnPicker({
+  externalId: 'external_id',
+  name: 'name',
+  domain: 'domain',
+  industry: 'industry',
+  employees: 'employees',
+  country: 'country',
+  plan: 'plan',
+  lifecycleStage: 'lifecycle_stage',
+  ownerId: 'owner_id',
+  coverageTier: 'coverage_tier',
+  firstSeenAt: 'first_seen_at',
+  traits: 'traits',
+});
+
+const contactColumns = columnPicker({
+  externalId: 'external_id',
+  email: 'email',
+  name: 'name',
+  title: 'title',
+  role: 'role',
+  active: 'active',
+  traits: 'traits',
+});
+
 const accountPlan: BulkPlan = {
   spec: accountResource,
   ownedByAccount: false,
   toBulk(input) {
     // A parent is checked against the hierarchy (no loops), row by row: the API's rule, not repeated here.
     if (input.parentId !== undefined || input.parentExternalId !== undefined) return undefined;
-    const columns = pickColumns(input, {
-      externalId: 'external_id',
-      name: 'name',
-      domain: 'domain',
-      industry: 'industry',
-      employees: 'employees',
-      country: 'country',
-      plan: 'plan',
-      lifecycleStage: 'lifecycle_stage',
-      ownerId: 'owner_id',
-      coverageTier: 'coverage_tier',
-      firstSeenAt: 'first_seen_at',
-      traits: 'traits',
-    });
+    const columns = accountColumns(input);
     return { externalId: input.externalId as string, columns };
   },
 };
@@ -54,15 +78,7 @@ const contactPlan: BulkPlan = {
   spec: contactResource,
   ownedByAccount: true,
   toBulk(input) {
-    const columns = pickColumns(input, {
-      externalId: 'external_id',
-      email: 'email',
-      name: 'name',
-      title: 'title',
-      role: 'role',
-      active: 'active',
-      traits: 'traits',
-    });
+    const columns = contactColumns(input);
     const account = {
       ...(typeof input.accountExternalId === 'string' ? { externalId: input.accountExternalId } : {}),
       ...(typeof input.accountId === 'string' ? { id: input.accountId } : {}),
