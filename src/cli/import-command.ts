@@ -141,7 +141,11 @@ export function registerImportCommand(program: Command): void {
         '--b2c',
         'events: each user is its own account (B2C), made at their first event, as with a --b2c write key',
       )
-      .option('--chunk-size <rows>', 'rows per transaction (default 500; 20000 for events)', parseChunkSize)
+      .option(
+        '--chunk-size <rows>',
+        'rows per transaction (default 10000 for accounts and contacts, 500 for other records, 20000 for events)',
+        parseChunkSize,
+      )
       .option('--verbose', 'say on stderr each time a chunk has committed'),
   ).action(async (kind: string, file: string, options: ImportOptions) => {
     // This process only imports. V8 would let its old generation grow to about four times what is live before a
