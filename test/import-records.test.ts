@@ -140,4 +140,41 @@ describe.each(testEngines())('record imports, set-based, on $engine', ({ open })
     const again = await load({ kind: 'contacts', file: contacts, mapping: map, chunkSize: 2 });
     expect(again).toMatchObject({ inserted: 0, updated: 2, unchanged: 1, rejected: 4 });
   });
+  it('notes and survey answers are inserted once by the hash of their content; a contact reference goes row by row', async () => {
+    await load({ kind: 'accounts', file: write('a.csv', 'external_id,name\nacme,Acme\n') });
+    await load({ kind: 'contacts', file: write('c.csv', 'external_id,account_external_id\nk1,acme\n') });
+    const notes = write(
+      'notes.csv',
+      [
+        'account_external_id,contact_external_id,author,body,tags,occurred_at',
+        'acme,,Kenji,Kickoff,"kickoff; champion",2026-03-01', // line 2: inserted
+        'acme,,Kenji,Kickoff,"kickoff; champion",2026-03-01', // line 3: the same content: unchanged
+        'nowhere,,Ana,Budget cut,,2026-03-02', // line 4: no such account
+        'acme,k1,Ana,Call with k1,,2026-03-03', // line 5: names a contact: the API's path, inserted
+        'acme,,Ana,No date,,', // line 6: inserted, occurred now
+      ].join('\n'),
+    );
+    expect(await load({ kind: 'notes', file: notes })).toMatchObject({ inserted: 3, unchanged: 1, rejected: 1 });
+    expect(rejects(`${notes}.rejects.csv`)).toEqual([
+      [4, 'accountExternalId: no account has the external id "nowhere"'],
+    ]);
+    const stored = await query(sql<{ body: string; tags: string[]; contact: string | null }>`select n.body, n.tags,
+        c.external_id as contact
+      from notes n left join contacts c on c.id = n.contact_id order by n.body`);
+    expect(stored).toEqual([
+      { body: 'Call with k1', tags: [], contact: 'k1' },
+      { body: 'Kickoff', tags: ['kickoff', 'champion'], contact: null },
+      { body: 'No date', tags: [], contact: null },
+    ]);
+    // Again: every note is found by its key, the one without a date too (its key is of the row, not of the time).
+    expect(await load({ kind: 'notes', file: notes })).toMatchObject({ inserted: 0, unchanged: 4, rejected: 1 });
+
+    const surveys = write(
+      'surveys.csv',
+      'account_external_id,kind,score,answered_at\nacme,NPS,9,2026-03-01\nacme,CSAT,7,2026-03-01\nacme,CES,7,2026-03-02\n',
+    );
+    // A CSAT answer is 1–5: line 3 is refused with the API's reason; NPS 9 and CES 7 are inserted.
+    expect(await load({ kind: 'surveys', file: surveys })).toMatchObject({ inserted: 2, rejected: 1 });
+    expect(rejects(`${surveys}.rejects.csv`)).toEqual([[3, 'score: a CSAT score is from 1 to 5']]);
+  });
 });

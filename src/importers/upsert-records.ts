@@ -47,14 +47,15 @@ interface ChunkContext {
 const reject = (context: ChunkContext, row: ChunkRow<unknown>, issues: FieldIssue[]) =>
   context.rejects.push({ line: row.line, raw: row.source.raw, reason: reasonOf(issues) });
 
-/** The stored records of these external ids, with their account. */
-async function findStored(context: ChunkContext, externalIds: string[]): Promise<Map<string, Stored>> {
+/** The stored records of these keys (external ids or import keys), with their account. */
+async function findStored(context: ChunkContext, keys: string[]): Promise<Map<string, Stored>> {
   const { plan, session } = context;
   const account = plan.ownedByAccount ? sql`account_id::text` : sql`null::text`;
-  const { rows } = await sql<{ external_id: string; account_id: string | null }>`select external_id,
+  const key = sql.ref(plan.key);
+  const { rows } = await sql<{ key: string; account_id: string | null }>`select ${key} as key,
       ${account} as account_id
-    from ${sql.table(plan.spec.table)} where external_id = any(${externalIds}::text[])`.execute(session.trx);
-  return new Map(rows.map((row) => [row.external_id, { accountId: row.account_id }]));
+    from ${sql.table(plan.spec.table)} where ${key} = any(${keys}::text[])`.execute(session.trx);
+  return new Map(rows.map((row) => [row.key, { accountId: row.account_id }]));
 }
 
 /** The accounts the chunk's rows name, by external id and by id: one query for the chunk. */
@@ -217,8 +218,8 @@ function rounds(items: Judged[]): Judged[][] {
   const seen = new Map<string, number>();
   const result: Judged[][] = [];
   for (const item of items) {
-    const round = seen.get(item.record.externalId) ?? 0;
-    seen.set(item.record.externalId, round + 1);
+    const round = seen.get(item.record.key) ?? 0;
+    seen.set(item.record.key, round + 1);
     const members = result[round] ?? [];
     members.push(item);
     result[round] = members;
@@ -242,19 +243,28 @@ export async function upsertRecords(
   const judged: Judged[] = [];
   const unjudged: ChunkRow<RecordInput>[] = [];
   for (const row of rows) {
-    const record = plan.toBulk(row.value.input);
+    const record = plan.toBulk(row.value);
     if (record) judged.push({ row, record });
     else unjudged.push(row);
   }
   const counts = noCounts();
   if (judged.length > 0) {
-    const stored = await findStored(context, [...new Set(judged.map((item) => item.record.externalId))]);
+    const stored = await findStored(context, [...new Set(judged.map((item) => item.record.key))]);
     const accounts = plan.ownedByAccount ? await findAccounts(context, judged) : undefined;
     for (const round of rounds(judged)) {
       const inserts: Judged[] = [];
       const updates: Judged[] = [];
       for (const item of round) {
-        const existing = stored.get(item.record.externalId);
+        if (item.record.problem) {
+          reject(context, item.row, [item.record.problem]);
+          continue;
+        }
+        const existing = stored.get(item.record.key);
+        // The same content was imported before: nothing to write.
+        if (existing && plan.key === 'import_key') {
+          counts.unchanged++;
+          continue;
+        }
         if (accounts) {
           const { accountId, issue } = accountOf(item, existing, accounts);
           if (issue) {
@@ -283,7 +293,7 @@ export async function upsertRecords(
         counts.inserted += await writeShape(context, shape, insertShape);
         const refused = new Set(context.rejects.slice(before).map((refusal) => refusal.line));
         for (const item of shape.items) {
-          if (!refused.has(item.row.line)) stored.set(item.record.externalId, { accountId: item.accountId ?? null });
+          if (!refused.has(item.row.line)) stored.set(item.record.key, { accountId: item.accountId ?? null });
         }
       }
       for (const shape of byShape(updates)) {
