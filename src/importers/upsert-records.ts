@@ -82,6 +82,8 @@ async function findAccounts(context: ChunkContext, judged: Judged[]) {
   return { byExternalId, byId };
 }
 
+type Accounts = Awaited<ReturnType<typeof findAccounts>>;
+
 /**
  * The account a child record belongs to, or why it cannot be written: the checks of resolveAccountId, with the
  * same reasons, against the accounts found for the whole chunk.
@@ -89,7 +91,7 @@ async function findAccounts(context: ChunkContext, judged: Judged[]) {
 function accountOf(
   item: Judged,
   stored: Stored | undefined,
-  accounts: Awaited<ReturnType<typeof findAccounts>>,
+  accounts: Accounts,
 ): { accountId?: string; issue?: FieldIssue } {
   const named = item.record.account ?? {};
   let accountId: string | undefined;
@@ -227,6 +229,83 @@ function rounds(items: Judged[]): Judged[][] {
   return result;
 }
 
+interface WriteOptions {
+  types: ColumnTypes;
+  required: string[];
+  fallback: ChunkWriter<RecordInput>;
+}
+
+/**
+ * The rows of a round to insert and to update; the others are rejected (a rule, an account, a missing field) or,
+ * stored with the same import key, counted unchanged.
+ */
+function sortRound(
+  context: ChunkContext,
+  round: Judged[],
+  found: { stored: Map<string, Stored>; accounts: Accounts | undefined },
+  options: WriteOptions,
+  counts: Counts,
+): { inserts: Judged[]; updates: Judged[] } {
+  const inserts: Judged[] = [];
+  const updates: Judged[] = [];
+  for (const item of round) {
+    if (item.record.problem) {
+      reject(context, item.row, [item.record.problem]);
+      continue;
+    }
+    const existing = found.stored.get(item.record.key);
+    // The same content was imported before: nothing to write.
+    if (existing && context.plan.key === 'import_key') {
+      counts.unchanged++;
+      continue;
+    }
+    if (found.accounts) {
+      const { accountId, issue } = accountOf(item, existing, found.accounts);
+      if (issue) {
+        reject(context, item.row, [issue]);
+        continue;
+      }
+      item.accountId = accountId;
+    }
+    if (existing) {
+      updates.push(item);
+      continue;
+    }
+    const missing = options.required.filter((field) => item.row.value.input[field] === undefined);
+    if (missing.length > 0)
+      reject(
+        context,
+        item.row,
+        missing.map((field) => ({ field, message: 'required' })),
+      );
+    else inserts.push(item);
+  }
+  return { inserts, updates };
+}
+
+/** Writes a round's rows, a statement per shape; what was inserted is stored from then on, for the next rounds. */
+async function writeRound(
+  context: ChunkContext,
+  sorted: { inserts: Judged[]; updates: Judged[] },
+  stored: Map<string, Stored>,
+  counts: Counts,
+): Promise<void> {
+  for (const shape of byShape(sorted.inserts)) {
+    const before = context.rejects.length;
+    counts.inserted += await writeShape(context, shape, insertShape);
+    const refused = new Set(context.rejects.slice(before).map((refusal) => refusal.line));
+    for (const item of shape.items) {
+      if (!refused.has(item.row.line)) stored.set(item.record.key, { accountId: item.accountId ?? null });
+    }
+  }
+  for (const shape of byShape(sorted.updates)) {
+    const before = context.rejects.length;
+    const changed = await writeShape(context, shape, updateShape);
+    counts.updated += changed;
+    counts.unchanged += shape.items.length - (context.rejects.length - before) - changed;
+  }
+}
+
 /**
  * Writes a chunk of records set-based in the session's transaction: the stored records and the named accounts are
  * read once, then one insert and one update per shape of row (the columns a row gives). Rows the plan cannot judge
@@ -237,7 +316,7 @@ export async function upsertRecords(
   session: ChunkSession,
   rows: ChunkRow<RecordInput>[],
   plan: BulkPlan,
-  options: { types: ColumnTypes; required: string[]; fallback: ChunkWriter<RecordInput> },
+  options: WriteOptions,
 ): Promise<{ counts: Counts; rejects: Reject[] }> {
   const context: ChunkContext = { session, plan, types: options.types, rejects: [] };
   const judged: Judged[] = [];
@@ -252,56 +331,7 @@ export async function upsertRecords(
     const stored = await findStored(context, [...new Set(judged.map((item) => item.record.key))]);
     const accounts = plan.ownedByAccount ? await findAccounts(context, judged) : undefined;
     for (const round of rounds(judged)) {
-      const inserts: Judged[] = [];
-      const updates: Judged[] = [];
-      for (const item of round) {
-        if (item.record.problem) {
-          reject(context, item.row, [item.record.problem]);
-          continue;
-        }
-        const existing = stored.get(item.record.key);
-        // The same content was imported before: nothing to write.
-        if (existing && plan.key === 'import_key') {
-          counts.unchanged++;
-          continue;
-        }
-        if (accounts) {
-          const { accountId, issue } = accountOf(item, existing, accounts);
-          if (issue) {
-            reject(context, item.row, [issue]);
-            continue;
-          }
-          item.accountId = accountId;
-        }
-        if (existing) {
-          updates.push(item);
-          continue;
-        }
-        const missing = options.required.filter((field) => item.row.value.input[field] === undefined);
-        if (missing.length > 0) {
-          reject(
-            context,
-            item.row,
-            missing.map((field) => ({ field, message: 'required' })),
-          );
-          continue;
-        }
-        inserts.push(item);
-      }
-      for (const shape of byShape(inserts)) {
-        const before = context.rejects.length;
-        counts.inserted += await writeShape(context, shape, insertShape);
-        const refused = new Set(context.rejects.slice(before).map((refusal) => refusal.line));
-        for (const item of shape.items) {
-          if (!refused.has(item.row.line)) stored.set(item.record.key, { accountId: item.accountId ?? null });
-        }
-      }
-      for (const shape of byShape(updates)) {
-        const before = context.rejects.length;
-        const changed = await writeShape(context, shape, updateShape);
-        counts.updated += changed;
-        counts.unchanged += shape.items.length - (context.rejects.length - before) - changed;
-      }
+      await writeRound(context, sortRound(context, round, { stored, accounts }, options, counts), stored, counts);
     }
   }
   const rest = await writeRowByRow(session, unjudged, options.fallback);
@@ -314,7 +344,7 @@ export function loadRecordChunk(
   db: Parameters<typeof inTransaction>[0],
   rows: ChunkRow<RecordInput>[],
   plan: BulkPlan,
-  options: { types: ColumnTypes; required: string[]; fallback: ChunkWriter<RecordInput> },
+  options: WriteOptions,
 ): Promise<{ counts: Counts; rejects: Reject[] }> {
   if (rows.length === 0) return Promise.resolve({ counts: noCounts(), rejects: [] });
   return inTransaction(db, (session) => upsertRecords(session, rows, plan, options));
