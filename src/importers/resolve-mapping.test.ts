@@ -32,10 +32,16 @@ describe('resolveMapping', () => {
   });
 
   it('coerces --set constants once and refuses unknown fields, missing columns and clashes', () => {
-    expect(resolveMapping(subscriptions, [], { set: ['currency=usd', 'seats=1,000'] }).constants).toEqual({
-      currency: 'usd',
-      seats: 1000,
-    });
+    // --set values are read with the file's number format: "1,000" is a thousand only when commas group thousands.
+    expect(
+      resolveMapping(subscriptions, [], {
+        set: ['currency=usd', 'seats=1,000'],
+        numbers: { decimal: '.', thousands: ',' },
+      }).constants,
+    ).toEqual({ currency: 'usd', seats: 1000 });
+    expect(() => resolveMapping(subscriptions, [], { set: ['seats=1,000'] })).toThrow(
+      '--set seats=1,000: seats "1,000" has a comma; say --decimal , or --thousands , for this file',
+    );
     expect(() => resolveMapping(accounts, ['id'], { map: ['colour=id'] })).toThrow(/accounts have no field colour/);
     expect(() => resolveMapping(accounts, ['id'], { map: ['externalId=customerID'] })).toThrow(
       /the file has no column "customerID"; its columns: id/,
