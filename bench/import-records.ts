@@ -249,7 +249,7 @@ export async function benchRecords(serverUrl: string | undefined): Promise<void>
         const seconds = median(results.map((r) => pick(r)[0] as number));
         const copy = median(results.map((r) => pick(r)[1] as number));
         console.log(
-          `import ${label} on ${engine.name}: median ${rate(rows, seconds)} rows/s (${seconds.toFixed(1)} s); plain COPY median ${rate(rows, copy)} rows/s; ratio ${(copy / seconds).toFixed(2)}`,
+          `import ${label} on ${engine.name}: median ${rate(rows, seconds)} rows/s (${seconds.toFixed(1)} s); plain COPY median ${rate(rows, copy)} rows/s; import ÷ COPY ${(copy / seconds).toFixed(2)}`,
         );
       }
       console.log(
