@@ -1,5 +1,7 @@
-// npm run bench:import — `pacer import events` of a 1,000,000-row CSV into PostgreSQL: rows/s and the importer's
-// peak memory, against a raw COPY of the same file into a plain table of the same database (the ceiling).
+// npm run bench:import — records: 100,000 accounts and 1,000,000 contacts from a CRM export on PGlite (and
+// PostgreSQL), against plain COPY of the same rows (bench/import-records.ts); events: `pacer import events` of a
+// 1,000,000-row CSV into PostgreSQL: rows/s and the importer's peak memory, against a raw COPY of the same file into
+// a plain table of the same database (the ceiling). BENCH_IMPORT_KINDS=records or =events runs one half.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { benchRecords } from './import-records.js';
 import { postgresCpuSeconds } from './support/cpu.js';
 import { benchPostgres } from './support/temp-postgres.js';
 
@@ -239,8 +242,18 @@ async function runOnce(postgresUrl: string, dir: string, csv: string, accounts: 
   return { rate: ROWS / seconds, seconds, peakMb, copyRate: ROWS / copySeconds, importerCpu, postgresCpu, floor };
 }
 
+const KINDS = (process.env.BENCH_IMPORT_KINDS ?? 'records,events').split(',');
+
 async function main() {
   const postgres = await benchPostgres();
+  if (KINDS.includes('records')) {
+    try {
+      await benchRecords(postgres?.url);
+    } finally {
+      if (!KINDS.includes('events')) postgres?.stop();
+    }
+  }
+  if (!KINDS.includes('events')) return;
   if (!postgres) {
     console.log('bench:import — skipped: no PostgreSQL (set PACER_BENCH_DATABASE_URL or apt-get install postgresql)');
     return;

@@ -34,7 +34,8 @@ describe('pacer import (embedded database)', () => {
 
   it('imports accounts mapped with --map, unmapped columns into traits, and writes the rejects file', async () => {
     const accounts = file('telco-accounts.csv');
-    const run = pacer('accounts', accounts, '--map', 'externalId=customerID');
+    // "1,200" employees: the file groups thousands with a comma, which it must say (see import-numbers.test.ts).
+    const run = pacer('accounts', accounts, '--map', 'externalId=customerID', '--thousands', ',');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
@@ -72,11 +73,20 @@ describe('pacer import (embedded database)', () => {
   it('changes nothing when the same import runs again; --date-format dmy reads the ambiguous date', async () => {
     const accounts = file('telco-accounts.csv');
     const before = await query('select external_id, updated_at from accounts order by external_id');
-    const again = pacer('accounts', accounts, '--map', 'externalId=customerID');
+    const again = pacer('accounts', accounts, '--map', 'externalId=customerID', '--thousands', ',');
     expect(again.stdout).toMatch(/^accounts: 5 rows read, 0 inserted, 0 updated, 2 unchanged, 3 rejected/);
     expect(await query('select external_id, updated_at from accounts order by external_id')).toEqual(before);
 
-    const dmy = pacer('accounts', accounts, '--map', 'externalId=customerID', '--date-format', 'dmy');
+    const dmy = pacer(
+      'accounts',
+      accounts,
+      '--map',
+      'externalId=customerID',
+      '--thousands',
+      ',',
+      '--date-format',
+      'dmy',
+    );
     expect(dmy.stdout).toMatch(/^accounts: 5 rows read, 1 inserted, 0 updated, 2 unchanged, 2 rejected/);
     expect(await query(`select first_seen_at from accounts where external_id = '9237-HQITU'`)).toEqual([
       { first_seen_at: new Date('2026-02-01T00:00:00Z') },
@@ -104,6 +114,8 @@ describe('pacer import (embedded database)', () => {
       join(FIXTURES, 'subscriptions-mapping.json'),
       '--set',
       'currency=USD',
+      '--thousands',
+      ',',
       '--rejects',
       rejectsPath,
     );
@@ -149,6 +161,8 @@ describe('pacer import (embedded database)', () => {
       join(FIXTURES, 'subscriptions-mapping.json'),
       '--set',
       'currency=USD',
+      '--thousands',
+      ',',
     );
     expect(again.stdout).toMatch(/^subscriptions: 5 rows read, 0 inserted, 0 updated, 3 unchanged, 2 rejected/);
   });
@@ -280,9 +294,19 @@ describe.skipIf(!inject('postgresUrl'))('pacer import (PostgreSQL server)', () =
     const subscriptions = join(dir, 'subscriptions.csv');
     copyFileSync(join(FIXTURES, 'telco-subscriptions.csv'), subscriptions);
     const env = { DATABASE_URL: server.url };
-    const mapping = ['--mapping', join(FIXTURES, 'subscriptions-mapping.json'), '--set', 'currency=USD'];
+    const mapping = [
+      '--mapping',
+      join(FIXTURES, 'subscriptions-mapping.json'),
+      '--set',
+      'currency=USD',
+      '--thousands',
+      ',',
+    ];
     expect(
-      runPacer(['import', 'accounts', accounts, '--map', 'externalId=customerID', '--date-format', 'dmy'], env).stdout,
+      runPacer(
+        ['import', 'accounts', accounts, '--map', 'externalId=customerID', '--thousands', ',', '--date-format', 'dmy'],
+        env,
+      ).stdout,
     ).toMatch(/^accounts: 5 rows read, 3 inserted, 0 updated, 0 unchanged, 2 rejected/);
     expect(runPacer(['import', 'subscriptions', subscriptions, ...mapping], env).stdout).toMatch(
       /^subscriptions: 5 rows read, 3 inserted, 0 updated, 0 unchanged, 2 rejected/,

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Presets, SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { DateOrder } from '../importers/coerce-value.js';
+import {
+  type DateOrder,
+  type DecimalMark,
+  decimalMarks,
+  type ThousandsMark,
+  thousandsMarks,
+} from '../importers/coerce-value.js';
 import { formatSummary, type ImportProgress, openImport, runImport } from '../importers/import-file.js';
 import { importKindNames, isImportKindName } from '../importers/import-kinds.js';
 import { type Delimiter, delimiters, type FileFormat } from '../importers/read-rows.js';
@@ -16,6 +22,8 @@ interface ImportOptions extends DataOption {
   mapping?: string;
   set: string[];
   dateFormat?: Exclude<DateOrder, 'ymd'>;
+  decimal?: DecimalMark;
+  thousands?: ThousandsMark;
   rejects?: string;
   b2c?: boolean;
   chunkSize?: number;
@@ -117,12 +125,27 @@ export function registerImportCommand(program: Command): void {
           'mdy',
         ]),
       )
+      .addOption(
+        new Option('--decimal <mark>', "what separates a number's fraction: . (default) or , (1234,5)").choices(
+          decimalMarks,
+        ),
+      )
+      .addOption(
+        new Option(
+          '--thousands <mark>',
+          "what groups thousands in numbers: , . or ' ' (1,234.5 or 1.234,5); without it, 1,500 is rejected as ambiguous",
+        ).choices(thousandsMarks),
+      )
       .option('--rejects <path>', 'where the rejected rows go (default FILE.rejects.csv)')
       .option(
         '--b2c',
         'events: each user is its own account (B2C), made at their first event, as with a --b2c write key',
       )
-      .option('--chunk-size <rows>', 'rows per transaction (default 500; 20000 for events)', parseChunkSize)
+      .option(
+        '--chunk-size <rows>',
+        'rows per transaction (default 10000 for accounts and contacts, 500 for other records, 20000 for events)',
+        parseChunkSize,
+      )
       .option('--verbose', 'say on stderr each time a chunk has committed'),
   ).action(async (kind: string, file: string, options: ImportOptions) => {
     // This process only imports. V8 would let its old generation grow to about four times what is live before a
@@ -143,6 +166,8 @@ export function registerImportCommand(program: Command): void {
         columns: options.columns,
         mapping: { file: mappingFile, map: options.map, set: options.set },
         dateOrder: options.dateFormat ?? 'ymd',
+        decimal: options.decimal,
+        thousands: options.thousands,
         rejectsPath: options.rejects,
         userIsAccount: options.b2c ?? false,
         databaseUrl: process.env.DATABASE_URL?.trim() || undefined,

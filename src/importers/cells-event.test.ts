@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDuplicateCounter } from '../events/message-ids.js';
 import { compileCellsEvent } from './cells-event.js';
+import { DEFAULT_NUMBER_FORMAT } from './coerce-value.js';
 import { importKinds } from './import-kinds.js';
 import { mapRow } from './map-row.js';
 import { prepareEvent } from './prepare-event.js';
@@ -77,7 +78,14 @@ function bothPaths(columns: string[], rows: string[][], request: MappingRequest,
   const fast = compileCellsEvent(columns, mapping, fastSide);
   const generalEvent = (cells: string[], options: typeof general) => {
     const values = Object.fromEntries(columns.map((column, index) => [column, cells[index]]));
-    const mapped = mapRow(values, { kind, mapping, dateOrder: 'ymd', fromText: true, ignoredColumns: new Set() });
+    const mapped = mapRow(values, {
+      kind,
+      mapping,
+      dateOrder: 'ymd',
+      numbers: DEFAULT_NUMBER_FORMAT,
+      fromText: true,
+      ignoredColumns: new Set(),
+    });
     if (mapped.issues.length > 0) return { ok: false };
     const prepared = prepareEvent(mapped.input, options);
     return prepared.ok ? { ok: true, value: prepared.value } : { ok: false };

@@ -17,21 +17,47 @@ const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }
 const reason = (parsed: { ok: boolean; reason?: string }) => (parsed.ok ? undefined : parsed.reason);
 
 describe('parseDecimal', () => {
-  it('reads amounts with currency symbols, thousands separators and signs', () => {
-    expect(value(parseDecimal('$1,234.50'))).toBe('1234.50');
-    expect(value(parseDecimal('¥1,200'))).toBe('1200');
+  const commaThousands = { decimal: '.', thousands: ',' } as const;
+
+  it('reads amounts with currency symbols and signs', () => {
+    expect(value(parseDecimal('$1234.50'))).toBe('1234.50');
+    expect(value(parseDecimal('¥1200'))).toBe('1200');
     expect(value(parseDecimal('€ 29.85'))).toBe('29.85');
     expect(value(parseDecimal('29.85 €'))).toBe('29.85');
     expect(value(parseDecimal('-$5.00'))).toBe('-5.00');
     expect(value(parseDecimal('$-5'))).toBe('-5');
     expect(value(parseDecimal('(12.00)'))).toBe('-12.00');
-    expect(value(parseDecimal('1,234,567'))).toBe('1234567');
     expect(value(parseDecimal('.5'))).toBe('0.5');
   });
 
+  it('reads thousands separators only when the file declares them', () => {
+    expect(value(parseDecimal('$1,234.50', commaThousands))).toBe('1234.50');
+    expect(value(parseDecimal('¥1,200', commaThousands))).toBe('1200');
+    expect(value(parseDecimal('1,234,567', commaThousands))).toBe('1234567');
+    // One thousand two hundred thirty-four and a half, written the German way.
+    expect(value(parseDecimal('1.234,5', { decimal: ',', thousands: '.' }))).toBe('1234.5');
+    // One and a half with a decimal comma.
+    expect(value(parseDecimal('1,5', { decimal: ',' }))).toBe('1.5');
+    // 1 234 567,25 with no-break spaces (as spreadsheets write them in French): 1234567.25.
+    expect(value(parseDecimal('1\u00a0234\u00a0567,25', { decimal: ',', thousands: ' ' }))).toBe('1234567.25');
+    expect(value(parseDecimal('-€1.200,00', { decimal: ',', thousands: '.' }))).toBe('-1200.00');
+  });
+
+  it('refuses a comma or a point the file gave no meaning, naming the option that settles it', () => {
+    // "1,500" is 1.5 in Europe and 1500 in the US: without a declared format it is refused.
+    expect(reason(parseDecimal('1,500'))).toBe('"1,500" has a comma; say --decimal , or --thousands , for this file');
+    expect(reason(parseDecimal('$1,234.50'))).toMatch(/has a comma; say --decimal , or --thousands ,/);
+    expect(reason(parseDecimal('1.500', { decimal: ',' }))).toBe(
+      '"1.500" has a point; say --decimal . or --thousands . for this file',
+    );
+    expect(reason(parseDecimal('1 500'))).toMatch(/has a space; say --thousands ' '/);
+  });
+
   it('refuses what is not a number rather than guessing', () => {
-    expect(reason(parseDecimal('1,23'))).toMatch(/must be a number/);
-    expect(reason(parseDecimal('1.234,50'))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('1,23', commaThousands))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('1.234,50', commaThousands))).toMatch(/must be a number/);
+    expect(reason(parseDecimal('1.23', { decimal: ',', thousands: '.' }))).toMatch(/must be a number such as 1234,50/);
+    expect(reason(parseDecimal('1,2,3', { decimal: ',' }))).toMatch(/must be a number/);
     expect(reason(parseDecimal('12abc'))).toMatch(/must be a number/);
     expect(reason(parseDecimal('$$5'))).toMatch(/must be a number/);
   });
@@ -166,8 +192,10 @@ describe('coerceValue', () => {
   });
 
   it('gives each field type what the API schemas expect', () => {
-    expect(value(coerceValue('$1,234.50', 'money'))).toBe('1234.50');
-    expect(value(coerceValue('1,200', 'number'))).toBe(1200);
+    expect(value(coerceValue('$1,234.50', 'money', 'ymd', { decimal: '.', thousands: ',' }))).toBe('1234.50');
+    expect(value(coerceValue('1,200', 'number', 'ymd', { decimal: '.', thousands: ',' }))).toBe(1200);
+    expect(value(coerceValue('29,85', 'money', 'ymd', { decimal: ',' }))).toBe('29.85');
+    expect(reason(coerceValue('1,500', 'money'))).toMatch(/has a comma/);
     expect(value(coerceValue(' High Touch ', 'enum'))).toBe('high_touch');
     expect(value(coerceValue('2026-03-01 09:30:00', 'timestamp'))).toBe('2026-03-01T09:30:00.000Z');
     expect(value(coerceValue('{"tier":"gold"}', 'object'))).toEqual({ tier: 'gold' });

@@ -24,15 +24,60 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
-const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** What separates a number's fraction from its whole part, in a file: 1234.5 or 1234,5. */
+export const decimalMarks = ['.', ','] as const;
+export type DecimalMark = (typeof decimalMarks)[number];
+/** What groups thousands, only when a file says so: 1,234.5, 1.234,5 or 1 234,5. */
+export const thousandsMarks = [',', '.', ' '] as const;
+export type ThousandsMark = (typeof thousandsMarks)[number];
+
+export interface NumberFormat {
+  decimal: DecimalMark;
+  /** Undefined: numbers have no thousands separator, and one that seems to be there is refused as ambiguous. */
+  thousands?: ThousandsMark;
+}
+
+export const DEFAULT_NUMBER_FORMAT: NumberFormat = { decimal: '.' };
+
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+const markName = { ',': 'a comma', '.': 'a point', ' ': 'a space' } as const;
+// Spreadsheets group thousands with a no-break or narrow no-break space as often as with a space.
+const SPACES = /[\u00a0\u202f]/g;
+
+/** Digits grouped by threes with `thousands`, then an optional fraction after `decimal`. */
+function groupedPattern({ decimal, thousands }: Required<NumberFormat>): RegExp {
+  const literal = (mark: string) => (mark === '.' ? '\\.' : mark);
+  return new RegExp(`^\\d{1,3}(${literal(thousands)}\\d{3})+(${literal(decimal)}\\d*)?$`);
+}
 
 /**
- * A decimal written by a person or a spreadsheet, as a plain decimal string: "$1,234.50" → "1234.50",
- * "€ 29.85" → "29.85", "(12.00)" → "-12.00", "-¥1,200" → "-1200". Comma is only a thousands separator.
+ * Why a number's text cannot be read with this format when it holds a mark the format does not give a meaning:
+ * "1,500" with the decimal point could be 1.5 or 1500, so it is refused, never guessed.
  */
-export function parseDecimal(text: string): Parsed<string> {
-  let rest = text.trim();
+function undeclaredMark(text: string, rest: string, format: NumberFormat): string | undefined {
+  // Only digits between the marks: "12 dollars" is no number whatever the format, and is said to be so.
+  if (!/^\d[\d., ]*$/.test(rest)) return undefined;
+  for (const mark of [',', '.', ' '] as const) {
+    if (mark === format.decimal || mark === format.thousands || !rest.includes(mark)) continue;
+    const other = format.decimal === '.' ? ',' : '.';
+    const advice =
+      mark === ' '
+        ? "say --thousands ' ' for this file"
+        : mark === other
+          ? `say --decimal ${mark} or --thousands ${mark} for this file`
+          : `say --thousands ${mark} for this file`;
+    return `${quoted(text)} has ${markName[mark]}; ${advice}`;
+  }
+  return undefined;
+}
+
+/**
+ * A decimal written by a person or a spreadsheet, as a plain decimal string: "$1234.50" → "1234.50",
+ * "€ 29.85" → "29.85", "(12.00)" → "-12.00", "-¥1200" → "-1200"; with the file's format, "1.234,5" →
+ * "1234.5" (decimal comma, thousands point). A thousands separator is read only when the format declares one.
+ */
+export function parseDecimal(text: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT): Parsed<string> {
+  let rest = text.trim().replace(SPACES, ' ');
   let negative = false;
   if (rest.startsWith('(') && rest.endsWith(')')) {
     negative = true;
@@ -46,8 +91,18 @@ export function parseDecimal(text: string): Parsed<string> {
     }
     if (pass === 0) rest = rest.replace(/^\p{Sc}\s*|\s*\p{Sc}$/u, '');
   }
-  if (GROUPED.test(rest)) rest = rest.replaceAll(',', '');
-  if (!PLAIN.test(rest)) return fail(`must be a number such as 1234.50, not ${quoted(text)}`);
+  const undeclared = undeclaredMark(text, rest, format);
+  if (undeclared) return fail(undeclared);
+  const example = format.decimal === ',' ? '1234,50' : '1234.50';
+  if (format.thousands && groupedPattern({ decimal: format.decimal, thousands: format.thousands }).test(rest)) {
+    rest = rest.replaceAll(format.thousands, '');
+  }
+  // A thousands mark left over was not between groups of three digits: "1.23" with --thousands . is no number.
+  if (format.thousands && rest.includes(format.thousands)) {
+    return fail(`must be a number such as ${example}, not ${quoted(text)}`);
+  }
+  if (format.decimal === ',') rest = rest.replace(',', '.');
+  if (!PLAIN.test(rest)) return fail(`must be a number such as ${example}, not ${quoted(text)}`);
   if (rest.startsWith('.')) rest = `0${rest}`;
   if (rest.endsWith('.')) rest = rest.slice(0, -1);
   return ok(`${negative ? '-' : ''}${rest}`);
@@ -56,22 +111,27 @@ export function parseDecimal(text: string): Parsed<string> {
 // Digits alone, as most cells of a number column are: read as parseDecimal would, without its regular expressions.
 const DIGITS = /^\d{1,15}$/;
 
-export function parseNumber(value: unknown): Parsed<number> {
+export function parseNumber(value: unknown, format: NumberFormat = DEFAULT_NUMBER_FORMAT): Parsed<number> {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('must be a finite number');
   if (typeof value === 'string' && DIGITS.test(value)) return ok(Number(value));
   if (typeof value !== 'string') return fail(`must be a number, not ${JSON.stringify(value)}`);
-  const decimal = parseDecimal(value);
+  const decimal = parseDecimal(value, format);
   if (!decimal.ok) return decimal;
   const number = Number(decimal.value);
   return Number.isFinite(number) ? ok(number) : fail('is too large');
 }
 
 /** Money stays a decimal string so that no float rounding happens before the conversion to minor units. */
-export function parseMoney(value: unknown): Parsed<string | number> {
+export function parseMoney(value: unknown, format: NumberFormat = DEFAULT_NUMBER_FORMAT): Parsed<string | number> {
   if (typeof value === 'number') return ok(value);
   if (typeof value !== 'string') return fail(`must be a decimal amount such as 29.85, not ${JSON.stringify(value)}`);
-  const decimal = parseDecimal(value);
-  return decimal.ok ? decimal : fail(`must be a decimal amount such as 29.85, not ${quoted(value)}`);
+  const decimal = parseDecimal(value, format);
+  if (decimal.ok) return decimal;
+  // An ambiguous mark says how to settle it; anything else gets the example of an amount.
+  const example = format.decimal === ',' ? '29,85' : '29.85';
+  return decimal.reason.includes(' for this file')
+    ? decimal
+    : fail(`must be a decimal amount such as ${example}, not ${quoted(value)}`);
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1']);
@@ -336,7 +396,12 @@ export function parseText(value: unknown): Parsed<string> {
  * The value of one field of the given type, or undefined when the cell is empty (absent: an update leaves the
  * field as it is). JSON null stays null, which clears a field that may be null.
  */
-export function coerceValue(value: unknown, type: FieldType, order: DateOrder = 'ymd'): Parsed<unknown> {
+export function coerceValue(
+  value: unknown,
+  type: FieldType,
+  order: DateOrder = 'ymd',
+  numbers: NumberFormat = DEFAULT_NUMBER_FORMAT,
+): Parsed<unknown> {
   if (value === undefined || (typeof value === 'string' && value.trim() === '')) return ok(undefined);
   if (value === null) return ok(null);
   switch (type) {
@@ -345,9 +410,9 @@ export function coerceValue(value: unknown, type: FieldType, order: DateOrder = 
     case 'enum':
       return parseEnum(value);
     case 'number':
-      return parseNumber(value);
+      return parseNumber(value, numbers);
     case 'money':
-      return parseMoney(value);
+      return parseMoney(value, numbers);
     case 'boolean':
       return parseBoolean(value);
     case 'date':

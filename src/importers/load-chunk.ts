@@ -22,7 +22,8 @@ export interface ChunkWriter<T> {
   writeOne(session: ChunkSession, value: T): Promise<Counts>;
 }
 
-async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession) => Promise<R>): Promise<R> {
+/** Runs work in a transaction, retried from the start when the database says to; its now() comes with it. */
+export async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession) => Promise<R>): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
@@ -57,21 +58,31 @@ export async function loadChunk<T>(
     // Not about a row (the connection went, the disk is full): retrying row by row would only fail again.
     if (rowErrorReason(error) === undefined) throw error;
   }
-  return inTransaction(db, async (session) => {
-    const counts = noCounts();
-    const rejects: Reject[] = [];
-    for (const row of rows) {
-      await sql`savepoint import_row`.execute(session.trx);
-      try {
-        addCounts(counts, await writer.writeOne(session, row.value));
-        await sql`release savepoint import_row`.execute(session.trx);
-      } catch (error) {
-        const reason = rowErrorReason(error);
-        if (reason === undefined) throw error;
-        await sql`rollback to savepoint import_row`.execute(session.trx);
-        rejects.push({ line: row.line, reason, raw: row.source.raw });
-      }
+  return inTransaction(db, (session) => writeRowByRow(session, rows, writer));
+}
+
+/**
+ * Writes rows one at a time, each under a savepoint, in the session's transaction: the good rows are kept and each
+ * bad one is rejected with the reason it was refused.
+ */
+export async function writeRowByRow<T>(
+  session: ChunkSession,
+  rows: ChunkRow<T>[],
+  writer: ChunkWriter<T>,
+): Promise<{ counts: Counts; rejects: Reject[] }> {
+  const counts = noCounts();
+  const rejects: Reject[] = [];
+  for (const row of rows) {
+    await sql`savepoint import_row`.execute(session.trx);
+    try {
+      addCounts(counts, await writer.writeOne(session, row.value));
+      await sql`release savepoint import_row`.execute(session.trx);
+    } catch (error) {
+      const reason = rowErrorReason(error);
+      if (reason === undefined) throw error;
+      await sql`rollback to savepoint import_row`.execute(session.trx);
+      rejects.push({ line: row.line, reason, raw: row.source.raw });
     }
-    return { counts, rejects };
-  });
+  }
+  return { counts, rejects };
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../server/http-error.js';
-import { coerceValue, type DateOrder, inferTraitValue } from './coerce-value.js';
+import { coerceValue, type DateOrder, inferTraitValue, type NumberFormat } from './coerce-value.js';
 import type { ImportKind } from './import-kinds.js';
 import type { ColumnMapping } from './resolve-mapping.js';
 
@@ -12,6 +12,7 @@ export interface MapRowOptions {
   kind: ImportKind;
   mapping: ColumnMapping;
   dateOrder: DateOrder;
+  numbers: NumberFormat;
   /** CSV cells are all text: numbers among the extra columns are read as numbers. JSON values keep their type. */
   fromText: boolean;
   /** Collects the columns a kind without traits ignores, to name them once in the summary. */
@@ -24,7 +25,7 @@ export function mapRow(values: Record<string, unknown>, options: MapRowOptions):
   const input: Record<string, unknown> = { ...mapping.constants };
   const issues: FieldIssue[] = [];
   for (const source of mapping.sources) {
-    const coerced = coerceValue(values[source.column], source.type, options.dateOrder);
+    const coerced = coerceValue(values[source.column], source.type, options.dateOrder, options.numbers);
     if (!coerced.ok) issues.push({ field: source.field, message: coerced.reason });
     else if (coerced.value !== undefined) input[source.field] = coerced.value;
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { canonicalJson } from '../events/canonical-json.js';
 import { type FieldIssue, issuesFromZod, reasonOf } from '../server/http-error.js';
 import type { Row } from '../server/resource.js';
@@ -48,13 +49,47 @@ function moneyIssues(input: Row): FieldIssue[] {
   return issues;
 }
 
-/** Validates mapped input with the resource's own schema: the same rules as the API. */
-export function prepareRecord(kind: ImportKind, mapped: Row): Prepared<RecordInput> {
+/** The values a field of a closed list may take, through optional, nullable and default. */
+function enumOptions(schema: z.ZodType | undefined): string[] | undefined {
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) {
+    inner = inner.unwrap();
+  }
+  return inner instanceof z.ZodEnum ? inner.options.map(String) : undefined;
+}
+
+/**
+ * A field no column and no --set supplies is missing from every row: its reason says how to give it for the whole
+ * file, so that one look at the rejects file tells what to change on the command line.
+ */
+function withSupplyHints(issues: FieldIssue[], mapped: Row, schema: z.ZodObject, unsupplied: ReadonlySet<string>) {
+  return issues.map((issue) => {
+    if (!unsupplied.has(issue.field) || mapped[issue.field] !== undefined) return issue;
+    const options = enumOptions(schema.shape[issue.field] as z.ZodType | undefined);
+    const required = options ? `required, one of ${options.join(', ')}` : 'required';
+    return {
+      field: issue.field,
+      message: `${required} — add a column, or --set ${issue.field}=${options?.[0] ?? '…'} for the whole file`,
+    };
+  });
+}
+
+/**
+ * Validates mapped input with the resource's own schema: the same rules as the API. `unsupplied`: the fields that
+ * no column of the file and no --set fills.
+ */
+export function prepareRecord(
+  kind: ImportKind,
+  mapped: Row,
+  unsupplied: ReadonlySet<string> = new Set(),
+): Prepared<RecordInput> {
   const spec = kind.spec;
   if (!spec) throw new Error(`${kind.name} are not records`);
   const schema = kind.load === 'externalId' ? spec.update : spec.create;
   const parsed = schema.safeParse(mapped, { reportInput: true });
-  if (!parsed.success) return { ok: false, reason: reasonOf(issuesFromZod(parsed.error)) };
+  if (!parsed.success) {
+    return { ok: false, reason: reasonOf(withSupplyHints(issuesFromZod(parsed.error), mapped, schema, unsupplied)) };
+  }
   const input = parsed.data as Row;
   const issues = kind.name === 'subscriptions' ? moneyIssues(input) : [];
   if (issues.length > 0) return { ok: false, reason: reasonOf(issues) };

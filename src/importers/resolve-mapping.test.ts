@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_NUMBER_FORMAT } from './coerce-value.js';
 import { importKinds } from './import-kinds.js';
 import { mapRow } from './map-row.js';
 import { resolveMapping } from './resolve-mapping.js';
@@ -31,10 +32,16 @@ describe('resolveMapping', () => {
   });
 
   it('coerces --set constants once and refuses unknown fields, missing columns and clashes', () => {
-    expect(resolveMapping(subscriptions, [], { set: ['currency=usd', 'seats=1,000'] }).constants).toEqual({
-      currency: 'usd',
-      seats: 1000,
-    });
+    // --set values are read with the file's number format: "1,000" is a thousand only when commas group thousands.
+    expect(
+      resolveMapping(subscriptions, [], {
+        set: ['currency=usd', 'seats=1,000'],
+        numbers: { decimal: '.', thousands: ',' },
+      }).constants,
+    ).toEqual({ currency: 'usd', seats: 1000 });
+    expect(() => resolveMapping(subscriptions, [], { set: ['seats=1,000'] })).toThrow(
+      '--set seats=1,000: seats "1,000" has a comma; say --decimal , or --thousands , for this file',
+    );
     expect(() => resolveMapping(accounts, ['id'], { map: ['colour=id'] })).toThrow(/accounts have no field colour/);
     expect(() => resolveMapping(accounts, ['id'], { map: ['externalId=customerID'] })).toThrow(
       /the file has no column "customerID"; its columns: id/,
@@ -54,7 +61,14 @@ describe('mapRow', () => {
     });
     const mapped = mapRow(
       { customerID: 'c1', name: 'Acme', tenure: '34', Partner: 'Yes', Empty: '' },
-      { kind: accounts, mapping, dateOrder: 'ymd', fromText: true, ignoredColumns: new Set() },
+      {
+        kind: accounts,
+        mapping,
+        dateOrder: 'ymd',
+        numbers: DEFAULT_NUMBER_FORMAT,
+        fromText: true,
+        ignoredColumns: new Set(),
+      },
     );
     expect(mapped).toEqual({
       input: { externalId: 'c1', name: 'Acme', traits: { tenure: 34, Partner: 'Yes' } },
@@ -67,7 +81,14 @@ describe('mapRow', () => {
     const mapping = resolveMapping(subscriptions, ['mrr', 'start_date', 'Paperless'], {});
     const mapped = mapRow(
       { mrr: '12 dollars', start_date: '02/03/2026', Paperless: 'Yes' },
-      { kind: subscriptions, mapping, dateOrder: 'ymd', fromText: true, ignoredColumns: ignored },
+      {
+        kind: subscriptions,
+        mapping,
+        dateOrder: 'ymd',
+        numbers: DEFAULT_NUMBER_FORMAT,
+        fromText: true,
+        ignoredColumns: ignored,
+      },
     );
     expect(mapped.issues.map((issue) => issue.field)).toEqual(['mrr', 'startDate']);
     expect(mapped.issues[0]?.message).toMatch(/must be a decimal amount such as 29.85, not "12 dollars"/);

@@ -1,4 +1,4 @@
-import { coerceValue, type DateOrder, type FieldType } from './coerce-value.js';
+import { coerceValue, type DateOrder, type FieldType, type NumberFormat } from './coerce-value.js';
 import type { ImportKind } from './import-kinds.js';
 
 export interface FieldSource {
@@ -22,6 +22,8 @@ export interface MappingRequest {
   /** "--set currency=USD": a constant for every row, one pair per option. */
   set?: string[];
   dateOrder?: DateOrder;
+  /** How --set values are read, as the file's cells are. */
+  numbers?: NumberFormat;
 }
 
 /** Field names compare without case, underscores, hyphens or spaces: external_id, ExternalID and externalId match. */
@@ -85,7 +87,7 @@ export function resolveMapping(kind: ImportKind, columns: string[], request: Map
     if (explicit.has(field)) {
       throw new Error(`--set ${name}=${text}: ${field} comes from the column ${explicit.get(field)} already`);
     }
-    const value = coerceValue(text, kind.fields[field] as FieldType, request.dateOrder);
+    const value = coerceValue(text, kind.fields[field] as FieldType, request.dateOrder, request.numbers);
     if (!value.ok) throw new Error(`--set ${name}=${text}: ${field} ${value.reason}`);
     constants[field] = value.value;
   }
