@@ -20,7 +20,7 @@ async function firstSeen(db: Executor, externalId: string): Promise<string> {
   const { rows } = await sql<{
     at: Date;
   }>`select first_seen_at as at from accounts where external_id = ${externalId}`.execute(db);
-  return (rows[0]?.at as Date).toISOString();
+  return (rows[0] as { at: Date }).at.toISOString();
 }
 
 /** Runs `work` in one transaction whose history changes are dated `at` (migrations/0010's pacer.effective_at). */

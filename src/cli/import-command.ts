@@ -12,6 +12,7 @@ import {
 import { formatSummary, type ImportProgress, openImport, runImport } from '../importers/import-file.js';
 import { importKindNames, isImportKindName } from '../importers/import-kinds.js';
 import { type Delimiter, delimiters, type FileFormat } from '../importers/read-rows.js';
+import { isoDay, today } from '../shared/calendar.js';
 import { type DataOption, openMigratedDatabase, withDataOption } from './database-options.js';
 
 interface ImportOptions extends DataOption {
@@ -27,6 +28,7 @@ interface ImportOptions extends DataOption {
   rejects?: string;
   b2c?: boolean;
   chunkSize?: number;
+  asOf?: string;
   verbose?: boolean;
 }
 
@@ -36,6 +38,18 @@ function parseChunkSize(value: string): number {
   const size = Number(value);
   if (!Number.isInteger(size) || size < 1) throw new InvalidArgumentError('must be a whole number, 1 or more');
   return size;
+}
+
+/** A day written YYYY-MM-DD that has begun (UTC): a snapshot cannot be of a day still to come. */
+function parseSnapshotDay(value: string): string {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    isoDay(new Date(`${value}T00:00:00Z`)) !== value
+  )
+    throw new InvalidArgumentError('must be a date written YYYY-MM-DD');
+  if (value > today()) throw new InvalidArgumentError(`must not be after today (${today()})`);
+  return value;
 }
 
 function parseColumns(value: string): string[] {
@@ -146,6 +160,11 @@ export function registerImportCommand(program: Command): void {
         'rows per transaction (default 10000 for accounts and contacts, 500 for other records, 20000 for events)',
         parseChunkSize,
       )
+      .option(
+        '--as-of <date>',
+        "records: the file is a snapshot of the end of this day, so contacts' roles and accounts' fields and traits count from then (default: from now; import older snapshots first)",
+        parseSnapshotDay,
+      )
       .option('--verbose', 'say on stderr each time a chunk has committed'),
   ).action(async (kind: string, file: string, options: ImportOptions) => {
     // This process only imports. V8 would let its old generation grow to about four times what is live before a
@@ -155,6 +174,7 @@ export function registerImportCommand(program: Command): void {
     try {
       if (!isImportKindName(kind))
         throw new Error(`cannot import ${kind}: the kinds are ${importKindNames.join(', ')}`);
+      if (kind === 'events' && options.asOf) throw new Error('--as-of is for records: events carry their own times');
       const mappingFile = options.mapping ? await readMappingFile(options.mapping) : undefined;
       const controller = new AbortController();
       const bar = progressBar(kind);
@@ -172,6 +192,7 @@ export function registerImportCommand(program: Command): void {
         userIsAccount: options.b2c ?? false,
         databaseUrl: process.env.DATABASE_URL?.trim() || undefined,
         chunkSize: options.chunkSize,
+        asOf: options.asOf,
         signal: controller.signal,
         onProgress: (progress) => bar.update(progress),
         onChunkCommitted(progress) {

@@ -306,7 +306,7 @@ export function utcIsoText(value: string): string | undefined {
   // .s, .ss or .sss before the Z (or none): toISOString always writes three digits.
   const fraction = value.length - 21;
   if (fraction === 3) return value;
-  return `${value.slice(0, 19)}.${fraction === 2 ? value.slice(20, 22) + '0' : fraction === 1 ? value[20] + '00' : '000'}Z`;
+  return `${value.slice(0, 19)}.${fraction === 2 ? `${value.slice(20, 22)}0` : fraction === 1 ? `${value[20]}00` : '000'}Z`;
 }
 
 /** An instant. A date alone is midnight UTC; a date-time without a zone is read as UTC. */

@@ -77,6 +77,11 @@ export interface ImportRequest {
    */
   databaseUrl?: string;
   chunkSize?: number;
+  /**
+   * Records: the file is a snapshot of how things stood at the end of this day (YYYY-MM-DD, not after today), so the
+   * history of contacts' roles and accounts' fields and traits it writes counts from then, not from the import.
+   */
+  asOf?: string;
   /** Stops reading; the rows read so far are loaded, then the import ends with interrupted set. */
   signal?: AbortSignal;
   onProgress?(progress: ImportProgress): void;
@@ -269,6 +274,8 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   const numbers = numberFormatOf(request);
   const rejectsFile = openRejectsFile(request.rejectsPath ?? `${request.file}.rejects.csv`);
   const userIsAccount = request.userIsAccount ?? false;
+  // The last instant of the snapshot's day: a day replayed reads what was known by its end.
+  const effectiveAt = request.asOf ? `${request.asOf}T23:59:59.999Z` : undefined;
   const bulkPlan = bulkPlans[kind.name];
   const chunkSize =
     request.chunkSize ??
@@ -360,10 +367,11 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
           types: columnTypes,
           required: requiredToCreate(bulkPlan),
           fallback: writer as ChunkWriter<RecordInput>,
+          effectiveAt,
         });
       } else {
         const checked = checkAccounts ? await rejectUnknownAccounts(database, rows) : { rows, rejects: [] };
-        loaded = await loadChunk(database.db, checked.rows, writer as ChunkWriter<RecordInput>);
+        loaded = await loadChunk(database.db, checked.rows, writer as ChunkWriter<RecordInput>, effectiveAt);
         loaded.rejects.push(...checked.rejects);
       }
       addCounts(totals, loaded.counts);

@@ -22,11 +22,20 @@ export interface ChunkWriter<T> {
   writeOne(session: ChunkSession, value: T): Promise<Counts>;
 }
 
-/** Runs work in a transaction, retried from the start when the database says to; its now() comes with it. */
-export async function inTransaction<R>(db: Kysely<Schema>, work: (session: ChunkSession) => Promise<R>): Promise<R> {
+/**
+ * Runs work in a transaction, retried from the start when the database says to; its now() comes with it. With
+ * `effectiveAt`, the history the writes make (contacts' roles, accounts' fields and traits) is dated then, not now
+ * (`pacer import --as-of`: the file is a snapshot of that day).
+ */
+export async function inTransaction<R>(
+  db: Kysely<Schema>,
+  work: (session: ChunkSession) => Promise<R>,
+  effectiveAt?: string,
+): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
+        if (effectiveAt) await sql`select set_config('pacer.effective_at', ${effectiveAt}, true)`.execute(trx);
         const { rows } = await sql<{ now: Date }>`select now() as now`.execute(trx);
         return work({ trx, now: (rows[0] as { now: Date }).now });
       });
@@ -44,21 +53,25 @@ export async function loadChunk<T>(
   db: Kysely<Schema>,
   rows: ChunkRow<T>[],
   writer: ChunkWriter<T>,
+  effectiveAt?: string,
 ): Promise<{ counts: Counts; rejects: Reject[] }> {
   if (rows.length === 0) return { counts: noCounts(), rejects: [] };
   try {
-    const counts = await inTransaction(db, (session) =>
-      writer.writeAll(
-        session,
-        rows.map((row) => row.value),
-      ),
+    const counts = await inTransaction(
+      db,
+      (session) =>
+        writer.writeAll(
+          session,
+          rows.map((row) => row.value),
+        ),
+      effectiveAt,
     );
     return { counts, rejects: [] };
   } catch (error) {
     // Not about a row (the connection went, the disk is full): retrying row by row would only fail again.
     if (rowErrorReason(error) === undefined) throw error;
   }
-  return inTransaction(db, (session) => writeRowByRow(session, rows, writer));
+  return inTransaction(db, (session) => writeRowByRow(session, rows, writer), effectiveAt);
 }
 
 /**

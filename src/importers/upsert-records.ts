@@ -233,6 +233,8 @@ interface WriteOptions {
   types: ColumnTypes;
   required: string[];
   fallback: ChunkWriter<RecordInput>;
+  /** When the history these writes make took effect (see ImportRequest.asOf); default now. */
+  effectiveAt?: string;
 }
 
 /**
@@ -347,5 +349,5 @@ export function loadRecordChunk(
   options: WriteOptions,
 ): Promise<{ counts: Counts; rejects: Reject[] }> {
   if (rows.length === 0) return Promise.resolve({ counts: noCounts(), rejects: [] });
-  return inTransaction(db, (session) => upsertRecords(session, rows, plan, options));
+  return inTransaction(db, (session) => upsertRecords(session, rows, plan, options), options.effectiveAt);
 }
