@@ -185,7 +185,12 @@ function fitStoppedBoosting(encoding: FeatureEncoding, data: Keyed, seed: number
     (fold === 0 ? stopRows : fitRows).push(i);
   });
   const settings = { ...boostingSettings(sizeOf), seed };
-  if (stopRows.length === 0 || fitRows.length === 0) {
+  // Early stopping needs both outcomes on each side; with only a handful of churners one side can lack them.
+  const both = (rows: number[]) => {
+    const positives = rows.reduce((n, i) => n + (data.labels[i] ?? 0), 0);
+    return positives > 0 && positives < rows.length;
+  };
+  if (!both(stopRows) || !both(fitRows)) {
     return { kind: 'boosting', model: fitGradientBoosting(encode(encoding, data.snapshot), data.labels, settings) };
   }
   const fit = subset(data, fitRows);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isoDay } from '../../src/shared/calendar.js';
 
 /**
  * A company's own exports of a SaaS book that ended on 2024-12-31, in the shape such exports come in (the column
@@ -32,7 +33,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number) => isoDay(new Date(ms));
 const us = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${m}/${d}/${y}`;
