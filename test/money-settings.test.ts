@@ -105,9 +105,11 @@ describe.each(testEngines())('money in ISO 4217 units, converted to the reportin
     await sql`update accounts set first_seen_at = '2025-01-01T00:00:00Z' where id = any(${Object.values(ids)}::uuid[])`.execute(
       server.database.db,
     );
+    const currencies: (string | null)[] = [];
     const mrrFeature = async () => {
       const snapshot = await buildFeatureSnapshot(server.database.db, '2026-06-30', Object.values(ids));
       const column = snapshot.columns.find((c) => c.name === 'billing.mrr');
+      currencies.push(snapshot.currency ?? null);
       return Object.fromEntries(
         Object.entries(ids).map(([name, id]) => [name, column?.values[snapshot.accountIds.indexOf(id)] ?? null]),
       );
@@ -115,6 +117,8 @@ describe.each(testEngines())('money in ISO 4217 units, converted to the reportin
     // Berlin: €1,000.00 + the €500.00 trial live that day = 150000 cents (features read no status: it is not
     // kept as of a day).
     expect(await mrrFeature()).toEqual({ 'Tokyo KK': null, 'Berlin GmbH': 150000, 'London Ltd': null });
+    // …and the snapshot says so, for the reasons' words ("MRR €1,500").
+    expect(currencies).toEqual(['EUR']);
 
     // Settings: viewers read, admins write, bad rates named by field.
     const settings = {

@@ -408,7 +408,7 @@ export function churnReasons(
     }));
     const words = ({ s, points }: { s: number; points: number }): Reason => {
       const feature = sources[s] as string;
-      return { feature, text: describeFeature(feature, valuesOf[s]?.[row] ?? null), points };
+      return { feature, text: describeFeature(feature, valuesOf[s]?.[row] ?? null, snapshot.currency), points };
     };
     out.push({
       raising: ranked

@@ -28,6 +28,8 @@ export interface FeatureSnapshot {
   asOf: string;
   accountIds: string[];
   columns: FeatureColumn[];
+  /** The currency the money features (`billing.mrr`) are in, minor units; absent when unknown or mixed. */
+  currency?: string | null;
 }
 
 /** How many of the workspace's event names, note tags and traits become features of their own. */
@@ -360,7 +362,7 @@ export async function buildFeatureSnapshot(
     // score the past.
     await scorecardsInForce(db, asOf),
   ];
-  const mrr = await mrrFeatures(db, asOf, accountIds);
+  const { accounts: mrr, currency } = await mrrFeatures(db, asOf, accountIds);
   const ids = extras.map((r) => r.account_id);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -463,13 +465,14 @@ export async function buildFeatureSnapshot(
     ...longColumns('tag.180d:', tags, index, n),
     ...traitColumns(traits, index, n),
   );
-  return { asOf, accountIds: ids, columns };
+  return { asOf, accountIds: ids, columns, currency };
 }
 
 /** The rows of a snapshot at the given positions, in that order. */
 export function selectRows(snapshot: FeatureSnapshot, rows: number[]): FeatureSnapshot {
   return {
     asOf: snapshot.asOf,
+    currency: snapshot.currency,
     accountIds: rows.map((i) => snapshot.accountIds[i] as string),
     columns: snapshot.columns.map((c) => ({ ...c, values: rows.map((i) => c.values[i] ?? null) })),
   };

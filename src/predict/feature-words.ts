@@ -1,4 +1,5 @@
 import { measureCatalog } from '../health/compute-measures.js';
+import { toMajorUnits } from '../shared/money.js';
 
 // Features in words a CSM reads: "no activity for 21 days", "contract renews in 34 days", "NPS 4".
 
@@ -27,7 +28,6 @@ const phrases: Record<string, Phrase> = {
   'usage.active_users_7d': (v) => `${count(v, 'active user', 'active users')} in the last 7 days`,
   'usage.active_users_90d': (v) => `${count(v, 'active user', 'active users')} in the last 90 days`,
   'billing.live_subscriptions': (v) => count(v, 'live subscription', 'live subscriptions'),
-  'billing.mrr': (v) => `MRR ${typeof v === 'number' ? Math.round(v / 100).toLocaleString('en-US') : v}`,
   'billing.mrr_change_180d': (v) => `MRR ${signedPct(v)} over 180 days`,
   'billing.seats': (v) => count(v, 'seat', 'seats'),
   'billing.tenure_days': (v) => `subscribed for ${days(v)}`,
@@ -107,13 +107,27 @@ export function featureLabel(name: string): string {
 }
 
 /** One feature's value in words: "no activity for 21 days", "NPS 4", "Plan: Starter", "no NPS answer". */
-export function describeFeature(name: string, value: Value): string {
+/**
+ * MRR in minor units of `currency`, as money: "MRR ¥150,000", "MRR €930". Without a currency (a snapshot of several
+ * dates, or one with nothing live) the amount cannot be stated in major units, so it is not.
+ */
+function mrrWords(minor: Value, currency: string | null | undefined): string {
+  if (typeof minor !== 'number' || !currency) return 'MRR';
+  const amount = toMajorUnits(Math.round(minor), currency);
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+  return `MRR ${format.format(amount)}`;
+}
+
+export function describeFeature(name: string, value: Value, currency?: string | null): string {
   if (value === null || (typeof value === 'number' && !Number.isFinite(value))) {
     if (name === 'health.voice.latest_nps' || name === 'voice.nps_average_365d') return 'no NPS answer';
     if (name === 'health.voice.latest_csat') return 'no CSAT answer';
     if (name === 'billing.days_to_next_renewal' || name === 'health.billing.days_to_renewal') return 'no renewal date';
+    // None live, or in a currency without a rate into the reporting one.
+    if (name === 'billing.mrr') return 'MRR unknown';
     return `${featureLabel(name)}: unknown`;
   }
+  if (name === 'billing.mrr') return mrrWords(value, currency);
   const phrase = phrases[name];
   if (phrase) return phrase(value);
   if (name.startsWith('event.30d:'))

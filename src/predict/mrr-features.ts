@@ -19,11 +19,12 @@ export interface MrrFeatures {
   change180: number | null;
 }
 
+/** The accounts' MRR features, and the currency their amounts are in (null when no subscription is live). */
 export async function mrrFeatures(
   db: Executor,
   asOf: string,
   accountIds?: string[],
-): Promise<Map<string, MrrFeatures>> {
+): Promise<{ accounts: Map<string, MrrFeatures>; currency: string | null }> {
   const live = (at: ReturnType<typeof sql>) =>
     sql`start_date <= ${at} and (end_date is null or end_date >= ${at}) and (cancelled_at is null or cancelled_at >= (${at} + 1)::timestamptz)`;
   const only = accountIds ? sql`and account_id = any(${accountIds}::uuid[])` : sql``;
@@ -55,7 +56,7 @@ export async function mrrFeatures(
     sums.set(row.account_id, sum);
   }
   const known = (value: number | null) => (value === null || Number.isNaN(value) ? null : value);
-  return new Map(
+  const accounts = new Map(
     [...sums].map(([id, { now, before }]) => [
       id,
       {
@@ -64,6 +65,7 @@ export async function mrrFeatures(
       },
     ]),
   );
+  return { accounts, currency: reportingCurrency };
 }
 
 /** The currency most subscriptions live on the day are billed in (ties: the first code), or null when none is. */
