@@ -1,26 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { type ImportRequest, importFile } from '../src/importers/import-file.js';
 import { testEngines } from './support/engines.js';
+import { readRejects } from './support/rejects-file.js';
 import { tempDir } from './support/temp-dir.js';
-
-/** The rejects file as [line, reason] pairs (a quoted reason ends at the first `",`: true of the reasons here). */
-function rejects(path: string): [number, string][] {
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const rest = line.slice(line.indexOf(',') + 1);
-      const reason = rest.startsWith('"')
-        ? rest.slice(1, rest.indexOf('",')).replaceAll('""', '"')
-        : rest.slice(0, rest.indexOf(','));
-      return [Number(line.slice(0, line.indexOf(','))), reason];
-    });
-}
 
 // The set-based path (bulk-plans.ts, upsert-records.ts) must count, reject and keep rows exactly as writing them one
 // by one through the API's upsert did; each case is small enough to work out by hand.
@@ -64,7 +50,7 @@ describe.each(testEngines())('record imports, set-based, on $engine', ({ open })
     const first = await load({ kind: 'accounts', file: accounts, mapping: map });
     // Inserted a1, a2, a6; a1 renamed on line 6; a2 unchanged on line 7; lines 4, 5, 8 and 9 rejected.
     expect(first).toMatchObject({ rowsRead: 9, inserted: 3, updated: 1, unchanged: 1, rejected: 4 });
-    const reasons = rejects(`${accounts}.rejects.csv`);
+    const reasons = readRejects(`${accounts}.rejects.csv`);
     expect(reasons.map(([line]) => line)).toEqual([4, 5, 8, 9]);
     expect(reasons[0]?.[1]).toBe('externalId: required for import');
     expect(reasons[1]?.[1]).toBe('name: required');
@@ -122,7 +108,7 @@ describe.each(testEngines())('record imports, set-based, on $engine', ({ open })
     const map = { map: ['externalId=Contact ID,accountExternalId=Account ID,email=E-mail'] };
     const first = await load({ kind: 'contacts', file: contacts, mapping: map });
     expect(first).toMatchObject({ rowsRead: 7, inserted: 2, updated: 1, unchanged: 0, rejected: 4 });
-    expect(rejects(`${contacts}.rejects.csv`)).toEqual([
+    expect(readRejects(`${contacts}.rejects.csv`)).toEqual([
       [3, 'accountExternalId: no account has the external id "nowhere"'],
       [4, 'accountId: required (or accountExternalId)'],
       [5, 'email: must be an email address'],
@@ -155,7 +141,7 @@ describe.each(testEngines())('record imports, set-based, on $engine', ({ open })
       ].join('\n'),
     );
     expect(await load({ kind: 'notes', file: notes })).toMatchObject({ inserted: 3, unchanged: 1, rejected: 1 });
-    expect(rejects(`${notes}.rejects.csv`)).toEqual([
+    expect(readRejects(`${notes}.rejects.csv`)).toEqual([
       [4, 'accountExternalId: no account has the external id "nowhere"'],
     ]);
     const stored = await query(sql<{ body: string; tags: string[]; contact: string | null }>`select n.body, n.tags,
@@ -175,6 +161,6 @@ describe.each(testEngines())('record imports, set-based, on $engine', ({ open })
     );
     // A CSAT answer is 1–5: line 3 is refused with the API's reason; NPS 9 and CES 7 are inserted.
     expect(await load({ kind: 'surveys', file: surveys })).toMatchObject({ inserted: 2, rejected: 1 });
-    expect(rejects(`${surveys}.rejects.csv`)).toEqual([[3, 'score: a CSAT score is from 1 to 5']]);
+    expect(readRejects(`${surveys}.rejects.csv`)).toEqual([[3, 'score: a CSAT score is from 1 to 5']]);
   });
 });

@@ -1,25 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { type ImportRequest, importFile } from '../src/importers/import-file.js';
 import { testEngines } from './support/engines.js';
+import { readRejects } from './support/rejects-file.js';
 import { tempDir } from './support/temp-dir.js';
 
-/** The reasons of a rejects file, in line order: its second cell (quoted when it holds a comma or a quote). */
-function rejectReasons(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const reason = line.slice(line.indexOf(',') + 1);
-      return reason.startsWith('"')
-        ? reason.slice(1, reason.indexOf('",')).replaceAll('""', '"')
-        : reason.slice(0, reason.indexOf(','));
-    });
-}
+/** The reasons of a rejects file, in line order. */
+const rejectReasons = (path: string) => readRejects(path).map(([, reason]) => reason);
 
 describe.each(testEngines())('import values and missing fields on $engine', ({ open }) => {
   let database: Database;

@@ -62,6 +62,21 @@ export function accountToOutput(row: Row): AccountOutput {
   };
 }
 
+/** The account's fields that are stored as they are, and their columns (the importer writes them too). */
+export const accountFieldColumns = {
+  externalId: 'external_id',
+  name: 'name',
+  domain: 'domain',
+  industry: 'industry',
+  employees: 'employees',
+  country: 'country',
+  plan: 'plan',
+  lifecycleStage: 'lifecycle_stage',
+  ownerId: 'owner_id',
+  coverageTier: 'coverage_tier',
+  firstSeenAt: 'first_seen_at',
+} as const;
+
 export const accountResource: ResourceSpec = {
   entity: 'account',
   path: 'accounts',
@@ -72,19 +87,7 @@ export const accountResource: ResourceSpec = {
   update: accountUpdate,
   output: accountOutput,
   async toColumns(input, { db, existing }) {
-    const columns: Record<string, ColumnValue> = pickColumns(input, {
-      externalId: 'external_id',
-      name: 'name',
-      domain: 'domain',
-      industry: 'industry',
-      employees: 'employees',
-      country: 'country',
-      plan: 'plan',
-      lifecycleStage: 'lifecycle_stage',
-      ownerId: 'owner_id',
-      coverageTier: 'coverage_tier',
-      firstSeenAt: 'first_seen_at',
-    });
+    const columns: Record<string, ColumnValue> = pickColumns(input, accountFieldColumns);
     if (input.parentId !== undefined || input.parentExternalId !== undefined) {
       columns.parent_id = await resolveParent(db, input, existing?.id as string | undefined);
     }

@@ -57,6 +57,16 @@ export function contactToOutput(row: Row): z.infer<typeof contactOutput> {
   };
 }
 
+/** The contact's fields that are stored as they are, and their columns (the importer writes them too). */
+export const contactFieldColumns = {
+  externalId: 'external_id',
+  email: 'email',
+  name: 'name',
+  title: 'title',
+  role: 'role',
+  active: 'active',
+} as const;
+
 export const contactResource: ResourceSpec = {
   entity: 'contact',
   path: 'contacts',
@@ -70,14 +80,7 @@ export const contactResource: ResourceSpec = {
     const accountId = await resolveAccountId(db, input, existing?.account_id as string | undefined);
     return {
       ...(existing ? {} : { account_id: accountId }),
-      ...pickColumns(input, {
-        externalId: 'external_id',
-        email: 'email',
-        name: 'name',
-        title: 'title',
-        role: 'role',
-        active: 'active',
-      }),
+      ...pickColumns(input, contactFieldColumns),
       ...(input.traits !== undefined ? { traits: jsonColumn(input.traits) } : {}),
     };
   },

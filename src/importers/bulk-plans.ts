@@ -1,9 +1,14 @@
-import { accountResource } from '../accounts/account.resource.js';
-import { contactResource } from '../contacts/contact.resource.js';
-import { noteResource } from '../notes/note.resource.js';
+import { accountFieldColumns, accountResource } from '../accounts/account.resource.js';
+import { contactFieldColumns, contactResource } from '../contacts/contact.resource.js';
+import { noteFieldColumns, noteResource } from '../notes/note.resource.js';
 import type { FieldIssue } from '../server/http-error.js';
 import type { ResourceSpec, Row } from '../server/resource.js';
-import { scoreRange, type surveyKinds, surveyResponseResource } from '../surveys/survey-response.resource.js';
+import {
+  scoreRange,
+  surveyFieldColumns,
+  type surveyKinds,
+  surveyResponseResource,
+} from '../surveys/survey-response.resource.js';
 import type { ImportKindName } from './import-kinds.js';
 import type { RecordInput } from './prepare-record.js';
 
@@ -50,30 +55,9 @@ function columnPicker(columns: Record<string, string>): (input: Row) => Record<s
   };
 }
 
-const accountColumns = columnPicker({
-  externalId: 'external_id',
-  name: 'name',
-  domain: 'domain',
-  industry: 'industry',
-  employees: 'employees',
-  country: 'country',
-  plan: 'plan',
-  lifecycleStage: 'lifecycle_stage',
-  ownerId: 'owner_id',
-  coverageTier: 'coverage_tier',
-  firstSeenAt: 'first_seen_at',
-  traits: 'traits',
-});
-
-const contactColumns = columnPicker({
-  externalId: 'external_id',
-  email: 'email',
-  name: 'name',
-  title: 'title',
-  role: 'role',
-  active: 'active',
-  traits: 'traits',
-});
+// The resources' own field → column lists, so a field added to the API is imported set-based too.
+const accountColumns = columnPicker({ ...accountFieldColumns, traits: 'traits' });
+const contactColumns = columnPicker({ ...contactFieldColumns, traits: 'traits' });
 
 /** The account a child record names, by external id, by id, or both (then they must agree). */
 function accountNamed(input: Row): BulkRecord['account'] {
@@ -104,14 +88,7 @@ const contactPlan: BulkPlan = {
   },
 };
 
-const noteColumns = columnPicker({
-  importKey: 'import_key',
-  author: 'author',
-  body: 'body',
-  sentiment: 'sentiment',
-  tags: 'tags',
-  occurredAt: 'occurred_at',
-});
+const noteColumns = columnPicker({ importKey: 'import_key', ...noteFieldColumns });
 
 /** Whether a row names a contact: resolving one (and checking its account) stays with the API, row by row. */
 const namesContact = (input: Row) => input.contactId !== undefined || input.contactExternalId !== undefined;
@@ -129,13 +106,7 @@ const notePlan: BulkPlan = {
   },
 };
 
-const surveyColumns = columnPicker({
-  importKey: 'import_key',
-  kind: 'kind',
-  score: 'score',
-  comment: 'comment',
-  answeredAt: 'answered_at',
-});
+const surveyColumns = columnPicker({ importKey: 'import_key', ...surveyFieldColumns });
 
 const surveyPlan: BulkPlan = {
   spec: surveyResponseResource,

@@ -58,6 +58,15 @@ export function noteToOutput(row: Row): z.infer<typeof noteOutput> {
   };
 }
 
+/** The note's fields that are stored as they are, and their columns (the importer writes them too). */
+export const noteFieldColumns = {
+  author: 'author',
+  body: 'body',
+  sentiment: 'sentiment',
+  tags: 'tags',
+  occurredAt: 'occurred_at',
+} as const;
+
 export const noteResource: ResourceSpec = {
   entity: 'note',
   path: 'notes',
@@ -73,13 +82,7 @@ export const noteResource: ResourceSpec = {
     return {
       ...(existing ? {} : { account_id: accountId, occurred_at: new Date() }),
       ...(contactId !== undefined ? { contact_id: contactId } : {}),
-      ...pickColumns(input, {
-        author: 'author',
-        body: 'body',
-        sentiment: 'sentiment',
-        tags: 'tags',
-        occurredAt: 'occurred_at',
-      }),
+      ...pickColumns(input, noteFieldColumns),
     };
   },
   toOutput: noteToOutput,

@@ -51,6 +51,14 @@ export function surveyResponseToOutput(row: Row): z.infer<typeof surveyResponseO
   };
 }
 
+/** The answer's fields that are stored as they are, and their columns (the importer writes them too). */
+export const surveyFieldColumns = {
+  kind: 'kind',
+  score: 'score',
+  comment: 'comment',
+  answeredAt: 'answered_at',
+} as const;
+
 export const surveyResponseResource: ResourceSpec = {
   entity: 'survey response',
   path: 'survey-responses',
@@ -72,7 +80,7 @@ export const surveyResponseResource: ResourceSpec = {
     return {
       ...(existing ? {} : { account_id: accountId, answered_at: new Date() }),
       ...(contactId !== undefined ? { contact_id: contactId } : {}),
-      ...pickColumns(input, { kind: 'kind', score: 'score', comment: 'comment', answeredAt: 'answered_at' }),
+      ...pickColumns(input, surveyFieldColumns),
     };
   },
   toOutput: surveyResponseToOutput,
