@@ -5,12 +5,19 @@ import { runPacer, startPacer } from './support/cli.js';
 import { serverDatabase } from './support/engines.js';
 import { tempDir } from './support/temp-dir.js';
 
-const post = (url: string, path: string, body: unknown) =>
+const post = (url: string, path: string, body: unknown, secret: string) =>
   fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
     body: JSON.stringify(body),
   });
+
+/** `pacer keys create --scope admin` on a data directory or database; the secret it printed. */
+function adminSecret(args: string[], env: Record<string, string> = {}): string {
+  const made = runPacer(['keys', 'create', '--name', 'ops', '--scope', 'admin', ...args], env);
+  expect(made.status).toBe(0);
+  return made.stdout.split('\n')[1] as string;
+}
 
 describe('the pacer command', () => {
   it('explains itself with --help and fails with a one-line reason', () => {
@@ -38,11 +45,12 @@ describe('the pacer command', () => {
 
   it('keeps the embedded data across restarts and lets one process at a time open it', async () => {
     const data = join(tempDir('cli'), 'data');
+    const admin = adminSecret(['--data', data]);
     const first = await startPacer(['--data', data, '--no-demo']);
     expect(first.output()).toMatch(/embedded PostgreSQL in .*data/);
-    expect((await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' })).status).toBe(
-      201,
-    );
+    expect(
+      (await post(first.url, '/api/accounts', { name: 'Survives restarts', externalId: 'keep-me' }, admin)).status,
+    ).toBe(201);
 
     const second = runPacer(['migrate', '--data', data]);
     expect(second.status).toBe(1);
@@ -56,7 +64,9 @@ describe('the pacer command', () => {
     expect(keys.stdout).toContain(`AnalyticsBrowser.load({ writeKey: '${secret}', cdnURL: 'http`);
 
     const restarted = await startPacer(['--data', data]);
-    const list = (await (await fetch(`${restarted.url}/api/accounts?externalId=keep-me`)).json()) as {
+    const list = (await (
+      await fetch(`${restarted.url}/api/accounts?externalId=keep-me`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as {
       data: { name: string }[];
     };
     expect(list.data.map((account) => account.name)).toEqual(['Survives restarts']);
@@ -76,9 +86,10 @@ describe('the pacer command', () => {
     try {
       const migrated = runPacer(['migrate'], { DATABASE_URL: url });
       expect(migrated.stdout).toMatch(/PostgreSQL is up to date/);
+      const admin = adminSecret([], { DATABASE_URL: url });
       const running = await startPacer([], { DATABASE_URL: url });
       expect(running.output()).toMatch(/PostgreSQL at 127\.0\.0\.1/);
-      expect((await post(running.url, '/api/accounts', { name: 'On the server' })).status).toBe(201);
+      expect((await post(running.url, '/api/accounts', { name: 'On the server' }, admin)).status).toBe(201);
       await running.stop();
       const direct = new pg.Client({ connectionString: url });
       await direct.connect();

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startPacer } from './support/cli.js';
+import { runPacer, startPacer } from './support/cli.js';
 import { tempDir } from './support/temp-dir.js';
 
+let secret = '';
+
 async function get<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -13,6 +15,9 @@ async function get<T>(url: string): Promise<T> {
 describe('pacer start on a fresh data directory', () => {
   it('generates the demo world with progress, then serves it', async () => {
     const data = join(tempDir('demo'), 'data');
+    secret = runPacer(['keys', 'create', '--name', 'ops', '--scope', 'admin', '--data', data]).stdout.split(
+      '\n',
+    )[1] as string;
     const running = await startPacer(['--data', data]);
     try {
       expect(running.output()).toMatch(/Generating the demo world: 50%/);

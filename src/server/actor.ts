@@ -66,27 +66,6 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
   return actor;
 }
 
-/**
- * Until a team makes its first viewer/CSM/admin key, requests from this machine act as a local admin, so a
- * fresh `npm start` is usable with curl. Set PACER_AUTH=required to turn this off; remote callers never get it.
- */
-export async function localOpenMode(db: Kysely<Schema>, remoteAddress: string | undefined): Promise<boolean> {
-  if (process.env.PACER_AUTH === 'required') return false;
-  if (!remoteAddress || !isLoopback(remoteAddress)) return false;
-  const key = await db
-    .selectFrom('api_keys')
-    .select('id')
-    .where('revoked_at', 'is', null)
-    .where('scope', '!=', 'ingest')
-    .limit(1)
-    .executeTakeFirst();
-  return key === undefined;
-}
-
-export function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
 /** Whether this actor may call a route declared with this access; ingest keys reach ingest routes only. */
 export function mayCall(actor: Actor, access: Access): boolean {
   if (access === 'anonymous') return true;

@@ -1,11 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
-import { type Access, type Actor, actorForSecret, localOpenMode, mayCall, secretFromHeader } from './actor.js';
+import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -157,17 +156,6 @@ async function authenticate(c: Context, database: Database, bodyKey?: string): P
     if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
     return actor;
   }
-  let remote: string | undefined;
-  try {
-    remote = getConnInfo(c).remote.address;
-  } catch {
-    remote = undefined;
-  }
-  // A page of another site, open in a browser on this machine, reaches localhost too: its requests say where they
-  // come from (Origin), and get no share of the local open mode. curl and scripts send no Origin.
-  const origin = c.req.header('origin');
-  const crossSite = origin !== undefined && origin !== new URL(c.req.url).origin;
-  if (!crossSite && (await localOpenMode(database.db, remote))) return { label: 'local', scope: 'admin' };
   return { label: 'anonymous', scope: 'anonymous' };
 }
 

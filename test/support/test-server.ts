@@ -1,10 +1,17 @@
 import type { Database } from '../../src/db/database.js';
+import { createApiKey } from '../../src/keys/api-keys.js';
 import { startServer } from '../../src/server/start-server.js';
 
 export interface TestServer {
   url: string;
   database: Database;
-  /** JSON request to the running server; the answer's status and parsed body. */
+  /** The secret of an admin key made for the test; `call` sends it unless the headers carry `authorization`. */
+  adminSecret: string;
+  /**
+   * JSON request to the running server as the test's admin; pass `{ authorization: '' }` to call with no
+   * credentials, or another Authorization header to call as someone else.
+   * The answer's status and parsed body.
+   */
   call<T = Record<string, unknown>>(
     method: string,
     path: string,
@@ -18,13 +25,21 @@ export interface TestServer {
 export async function startTestServer(database: Database): Promise<TestServer> {
   const server = await startServer(database, 0);
   const url = `http://127.0.0.1:${server.port}`;
+  const admin = await createApiKey(database.db, 'test admin', 'admin');
   return {
     url,
     database,
+    adminSecret: admin.secret,
     async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const sent: Record<string, string> = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin.secret}`,
+        ...headers,
+      };
+      if (sent.authorization === '') delete sent.authorization;
       const response = await fetch(`${url}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: sent,
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
