@@ -111,5 +111,5 @@ export const accountResource: ResourceSpec = {
   sorts: { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', firstSeenAt: 'first_seen_at' },
   defaultSort: 'createdAt',
   externalId: true,
-  access: { read: 'viewer', write: 'csm', delete: 'admin' },
+  access: { read: 'viewer', write: 'csm', delete: 'leader' },
 };

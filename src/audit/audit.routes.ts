@@ -23,7 +23,7 @@ export const auditRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/audit',
-    access: 'admin',
+    access: 'leader',
     tag: 'Audit',
     summary: 'Who changed what, newest first',
     query: auditQuery,

@@ -11,9 +11,24 @@ export interface TeamUsersTable {
   id: string;
   email: string;
   name: string;
-  role: 'admin' | 'csm' | 'viewer';
+  role: 'admin' | 'leader' | 'csm' | 'viewer';
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  last_failed_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface SessionsTable {
+  token_sha256: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: ColumnType<Date, Date, Date>;
+  user_agent: string | null;
 }
 
 export interface ApiKeysTable {
@@ -79,6 +94,7 @@ export interface AccountStatesTable {
 export interface Schema {
   settings: SettingsTable;
   team_users: TeamUsersTable;
+  sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   pacer_migrations: MigrationsTable;

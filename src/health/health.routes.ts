@@ -184,7 +184,7 @@ export const healthRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/scorecards/:name/versions',
-    access: 'admin',
+    access: 'leader',
     tag: 'Health',
     summary: 'Save a new version of a scorecard (measures, groups, weights, bands, missing-value rules, stages)',
     params: z.strictObject({ name: z.string().min(1).max(200) }),

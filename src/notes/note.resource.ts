@@ -95,4 +95,5 @@ export const noteResource: ResourceSpec = {
   defaultSort: '-occurredAt',
   externalId: false,
   access: { read: 'viewer', write: 'csm', delete: 'csm' },
+  csmWritesAnyAccount: true,
 };

@@ -219,7 +219,7 @@ export const churnRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/churn/train',
-    access: 'admin',
+    access: 'leader',
     tag: 'Churn',
     summary: 'Train a churn model now (in a worker thread) and rescore every account with it',
     unaudited: 'a model and its predictions are derived data, each kept with the time it was made (churn_models)',
@@ -244,7 +244,7 @@ export const churnRoutes = [
   defineRoute({
     method: 'put',
     path: '/api/settings/churn',
-    access: 'admin',
+    access: 'leader',
     tag: 'Churn',
     summary: 'Set the churn horizon and what churn means (used from the next training)',
     body: churnSettingsSchema,

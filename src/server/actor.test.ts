@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, mayCall, secretFromHeader } from './actor.js';
 
-const actor = (scope: Actor['scope']): Actor => ({ label: scope, scope });
+const actor = (scope: Actor['scope']): Actor => ({ label: scope, scope, keyId: 'k' });
+const person = (scope: Actor['scope']): Actor => ({ label: scope, scope, userId: 'u', sessionId: 's' });
 
 describe('who may call what', () => {
-  it('orders viewer < csm < admin', () => {
+  it('orders viewer < csm < leader < admin', () => {
+    expect(mayCall(person('leader'), 'leader')).toBe(true);
+    expect(mayCall(person('leader'), 'csm')).toBe(true);
+    expect(mayCall(person('leader'), 'admin')).toBe(false);
+    expect(mayCall(person('csm'), 'leader')).toBe(false);
     expect(mayCall(actor('viewer'), 'viewer')).toBe(true);
     expect(mayCall(actor('viewer'), 'csm')).toBe(false);
     expect(mayCall(actor('csm'), 'csm')).toBe(true);
@@ -16,6 +21,9 @@ describe('who may call what', () => {
     expect(mayCall(actor('ingest'), 'ingest')).toBe(true);
     expect(mayCall(actor('ingest'), 'viewer')).toBe(false);
     expect(mayCall(actor('viewer'), 'ingest')).toBe(false);
+    // The tracking API is for keys; a signed-in admin's cookie does not reach it.
+    expect(mayCall(actor('admin'), 'ingest')).toBe(true);
+    expect(mayCall(person('admin'), 'ingest')).toBe(false);
   });
 
   it('lets anonymous callers reach anonymous routes only', () => {

@@ -2,24 +2,35 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
 
-export type Access = 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'admin';
+/** What a person may do: admin (users, keys, settings), leader (all but users and keys), csm, viewer. */
+export type Role = 'admin' | 'leader' | 'csm' | 'viewer';
+export type Access = 'anonymous' | 'ingest' | Role;
+/** What an API key may do. */
 export type Scope = 'ingest' | 'viewer' | 'csm' | 'admin';
 
 export interface Actor {
-  /** Written into the audit log: "key:<id> (<name>)", "local", "anonymous". */
+  /** Written into the audit log: "key:<id> (<name>)", "user:<id> (<email>)", "anonymous". */
   label: string;
-  scope: Scope | 'anonymous';
+  /** A key's scope or a signed-in person's role. */
+  scope: Scope | Role | 'anonymous';
   keyId?: string;
   /** B2C write keys: each user is its own account. */
   userIsAccount?: boolean;
+  /** A signed-in person (a session cookie), not a key. */
+  userId?: string;
+  /** The session's token hash, so sign-out can end it. */
+  sessionId?: string;
 }
 
-const RANK: Record<Scope | 'anonymous', number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, admin: 3 };
-const NEEDED: Record<Exclude<Access, 'anonymous' | 'ingest'>, number> = { viewer: 1, csm: 2, admin: 3 };
+const RANK: Record<Actor['scope'], number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, leader: 3, admin: 4 };
+const NEEDED: Record<Role, number> = { viewer: 1, csm: 2, leader: 3, admin: 4 };
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The secret from "Authorization: Bearer <key>" or Basic auth with the key as user name (as Segment sends it). */
+/**
+ * The secret from "Authorization: Bearer <key>" or Basic auth with the key as user name (as Segment sends it);
+ * undefined when the header is missing or not one of those (the caller refuses a malformed header).
+ */
 export function secretFromHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const [kind, value] = header.split(' ', 2);
@@ -69,6 +80,7 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
 /** Whether this actor may call a route declared with this access; ingest keys reach ingest routes only. */
 export function mayCall(actor: Actor, access: Access): boolean {
   if (access === 'anonymous') return true;
-  if (access === 'ingest') return actor.scope === 'ingest' || actor.scope === 'admin';
+  // Ingestion is for keys: the tracking API takes no cookies.
+  if (access === 'ingest') return actor.keyId !== undefined && (actor.scope === 'ingest' || actor.scope === 'admin');
   return actor.scope !== 'ingest' && RANK[actor.scope] >= NEEDED[access];
 }

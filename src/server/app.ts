@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { accountResource } from '../accounts/account.resource.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
@@ -36,6 +37,7 @@ export function allRoutes(): RouteSpec[] {
       ticketResource,
       teamUserResource,
     ].flatMap(resourceRoutes),
+    ...authRoutes,
     ...auditRoutes,
     ...segmentRoutes,
     ...usageRoutes,
@@ -102,6 +104,7 @@ export function createApp(database: Database): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: error.code, message: error.message, issues: error.issues }, error.status);
     }
     console.error(error);

@@ -51,7 +51,12 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       summary: route.summary,
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       'x-pacer-access': route.access,
-      security: route.access === 'anonymous' ? [] : [{ bearer: [] }],
+      security:
+        route.access === 'anonymous'
+          ? []
+          : route.access === 'ingest'
+            ? [{ bearer: [] }]
+            : [{ bearer: [] }, { session: [] }],
       parameters: [
         ...parameters(route.params as z.ZodType | undefined, 'path'),
         ...parameters(route.query as z.ZodType | undefined, 'query'),
@@ -90,6 +95,13 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       schemas: { Error: jsonSchema(errorSchema, 'output') },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'An API key from `pacer keys create`.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'pacer_session',
+          description:
+            'The cookie POST /api/auth/login sets; a change made with it also needs the X-CSRF-Token header it returns.',
+        },
       },
     },
   };

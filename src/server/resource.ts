@@ -2,7 +2,8 @@ import { type RawBuilder, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
-import type { Access } from './actor.js';
+import { assertMayWriteAccount } from './account-ownership.js';
+import type { Access, Actor } from './actor.js';
 import { badRequest, fieldError, httpErrorFromDatabase, notFound } from './http-error.js';
 import { defineRoute, type RouteSpec } from './route.js';
 
@@ -38,6 +39,8 @@ export interface ResourceSpec {
   defaultSort: string;
   externalId: boolean;
   access: { read: Access; write: Access; delete: Access };
+  /** Whether a signed-in CSM may write this on any account (notes), not only on the accounts they own. */
+  csmWritesAnyAccount?: boolean;
 }
 
 export const jsonColumn = (value: unknown): RawBuilder<unknown> => sql`cast(${JSON.stringify(value)} as jsonb)`;
@@ -153,7 +156,10 @@ export async function upsertByExternalId(
 }
 
 function auditChanges(input: Row): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+  const changes = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+  // The audit log says a password was set, never what it is.
+  if ('password' in changes) changes.password = '(set)';
+  return changes;
 }
 
 function accountOf(spec: ResourceSpec, row: Row): string | null {
@@ -161,6 +167,10 @@ function accountOf(spec: ResourceSpec, row: Row): string | null {
 }
 
 export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
+  const checkOwner = async (db: Executor, actor: Actor, ...rows: Row[]) => {
+    if (spec.csmWritesAnyAccount) return;
+    for (const row of rows) await assertMayWriteAccount(db, actor, accountOf(spec, row));
+  };
   const base = `/api/${spec.path}`;
   const query = listQuerySchema(spec);
   const list = z.object({ data: z.array(spec.output), nextCursor: z.string().nullable() });
@@ -220,8 +230,9 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
       body: spec.create,
       response: spec.output,
       status: 201,
-      async handler({ db, body, audit }) {
+      async handler({ db, body, audit, actor }) {
         const row = await createRecord(db, spec, body as Row);
+        await checkOwner(db, actor, row);
         audit({
           action: 'create',
           entity: spec.entity,
@@ -253,11 +264,13 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
       params: idParams,
       body: spec.update,
       response: spec.output,
-      async handler({ db, params, body, audit }) {
+      async handler({ db, params, body, audit, actor }) {
         const existing = await loadRow(db, spec, params.id, true);
+        await checkOwner(db, actor, existing);
         const input = (body ?? {}) as Row;
         const columns = await spec.toColumns(input, { db, existing });
         const row = await updateRow(db, spec, existing, columns);
+        await checkOwner(db, actor, row);
         audit({
           action: 'update',
           entity: spec.entity,
@@ -276,8 +289,9 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
       summary: `Delete a ${spec.entity}${spec.entity === 'account' ? ' and everything it owns' : ''}`,
       params: idParams,
       status: 204,
-      async handler({ db, params, audit }) {
+      async handler({ db, params, audit, actor }) {
         const existing = await loadRow(db, spec, params.id, true);
+        await checkOwner(db, actor, existing);
         await translateDatabaseErrors(() =>
           sql`delete from ${sql.table(spec.table)} where id = ${params.id}`.execute(db),
         );
@@ -297,9 +311,13 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
         params: externalIdParams,
         body: spec.update.omit({ externalId: true }),
         response: spec.output,
-        async handler({ db, params, body, audit }) {
+        async handler({ db, params, body, audit, actor }) {
           const input: Row = { ...(body as Row), externalId: params.externalId };
+          const { rows: before } = await sql<Row>`select * from ${sql.table(spec.table)}
+            where external_id = ${params.externalId}`.execute(db);
+          await checkOwner(db, actor, ...before);
           const { row, created } = await upsertByExternalId(db, spec, input);
+          await checkOwner(db, actor, row);
           audit({
             action: 'upsert',
             entity: spec.entity,

@@ -1,7 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
+import { actorForSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
 import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
@@ -30,12 +32,16 @@ export interface RouteInput<P, Q, B> {
   database: Database;
   /** Where clients reach this server: PACER_PUBLIC_URL, else this request's scheme (X-Forwarded-Proto) and host. */
   publicUrl(): string;
+  /** A request header (sign-in reads the user agent). */
+  header(name: string): string | undefined;
   audit(entry: AuditEntry): void;
 }
 
 export interface RouteReply {
   status?: number;
   body?: unknown;
+  /** Extra answer headers (Set-Cookie on sign-in and sign-out, Retry-After). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteSpec<P = z.ZodType | undefined, Q = z.ZodType | undefined, B = z.ZodType | undefined> {
@@ -149,14 +155,43 @@ function publicUrl(c: Context): string {
   return url.origin;
 }
 
-async function authenticate(c: Context, database: Database, bodyKey?: string): Promise<Actor> {
-  const secret = secretFromHeader(c.req.header('authorization')) ?? bodyKey;
-  if (secret) {
-    const actor = await actorForSecret(database.db, secret);
-    if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
-    return actor;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Who is calling: an API key (Authorization header, or the body's writeKey for analytics.js), else a signed-in
+ * person (the session cookie), else nobody. A malformed Authorization header is refused, never read as none.
+ * A change made with the cookie must carry the session's CSRF token in X-CSRF-Token: another site's page can make
+ * the browser send the cookie, but cannot read the token.
+ */
+async function authenticate(c: Context, database: Database, access: Access, bodyKey?: string): Promise<Actor> {
+  const header = c.req.header('authorization');
+  if (header !== undefined) {
+    const secret = secretFromHeader(header);
+    if (!secret) {
+      throw new HttpError(401, 'unauthorized', 'the Authorization header must be "Bearer <key>" or Basic with the key');
+    }
+    return keyActor(database, secret);
   }
-  return { label: 'anonymous', scope: 'anonymous' };
+  if (bodyKey) return keyActor(database, bodyKey);
+  // Open routes (sign-in among them) do not read the cookie: a stale one must not get in the way.
+  const token = access === 'anonymous' ? undefined : getCookie(c, SESSION_COOKIE);
+  if (!token) return { label: 'anonymous', scope: 'anonymous' };
+  const actor = await actorForSession(database.db, token);
+  if (!actor) return { label: 'anonymous', scope: 'anonymous' };
+  if (!SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== actor.csrfToken) {
+    throw new HttpError(
+      403,
+      'csrf',
+      'a change made while signed in needs the X-CSRF-Token header (from sign-in or GET /api/auth/me)',
+    );
+  }
+  return actor;
+}
+
+async function keyActor(database: Database, secret: string): Promise<Actor> {
+  const actor = await actorForSecret(database.db, secret);
+  if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
+  return actor;
 }
 
 /**
@@ -176,14 +211,18 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
         return raw;
       };
       const bodyKey = route.writeKeyInBody && !c.req.header('authorization') ? writeKeyIn(await readBody()) : undefined;
-      const actor = await authenticate(c, database, bodyKey);
+      const actor = await authenticate(c, database, route.access, bodyKey);
       if (!mayCall(actor, route.access)) {
         throw actor.scope === 'anonymous'
-          ? new HttpError(401, 'unauthorized', 'this call needs an API key (Authorization: Bearer <key>)')
+          ? new HttpError(
+              401,
+              'unauthorized',
+              'this call needs you signed in (POST /api/auth/login) or an API key (Authorization: Bearer <key>)',
+            )
           : new HttpError(
               403,
               'forbidden',
-              `a ${actor.scope} key may not call ${route.method.toUpperCase()} ${route.path}`,
+              `${actor.userId ? `the ${actor.scope} role` : `a ${actor.scope} key`} may not call ${route.method.toUpperCase()} ${route.path}`,
             );
       }
       const params = parse(route.params, c.req.param(), 'path');
@@ -191,11 +230,17 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
       const body = route.body ? parse(route.body, await readBody(), '') : undefined;
 
       const run = async (db: Executor, audit: (entry: AuditEntry) => void) =>
-        route.handler({ params, query, body, actor, db, database, publicUrl: () => publicUrl(c), audit } as RouteInput<
-          unknown,
-          unknown,
-          unknown
-        >);
+        route.handler({
+          params,
+          query,
+          body,
+          actor,
+          db,
+          database,
+          publicUrl: () => publicUrl(c),
+          header: (name: string) => c.req.header(name),
+          audit,
+        } as RouteInput<unknown, unknown, unknown>);
 
       let reply: RouteReply;
       if (route.method === 'get' || route.transaction === 'handler') {
@@ -230,6 +275,7 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
         });
       }
       const status = reply.status ?? route.status ?? 200;
+      for (const [name, value] of Object.entries(reply.headers ?? {})) c.header(name, value);
       if (status === 204 || reply.body === undefined) return c.body(null, status as 204);
       return c.json(reply.body as object, status as 200);
     });

@@ -21,7 +21,7 @@ export const settingsRoutes = [
   defineRoute({
     method: 'put',
     path: '/api/settings',
-    access: 'admin',
+    access: 'leader',
     tag: 'Settings',
     summary:
       'Set the reporting currency and the exchange rates into it (each with the day it takes effect); replaces the table',

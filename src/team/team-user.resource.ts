@@ -1,13 +1,27 @@
 import { z } from 'zod';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hash.js';
+import { endAllSessions } from '../auth/sessions.js';
 import type { ResourceSpec, Row } from '../server/resource.js';
 import { iso, pickColumns } from '../shared/rows.js';
 
-export const teamRoles = ['admin', 'csm', 'viewer'] as const;
+export const teamRoles = ['admin', 'leader', 'csm', 'viewer'] as const;
+export type TeamRole = (typeof teamRoles)[number];
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  .describe('Sets the password people sign in with; stored only as an Argon2id hash. Changing it signs them out.');
 
 export const teamUserCreate = z.strictObject({
   email: z.email({ error: 'must be an email address' }).toLowerCase(),
   name: z.string().trim().min(1, { error: 'must not be empty' }).max(200),
   role: z.enum(teamRoles),
+  password: password.optional(),
+});
+
+export const teamUserUpdate = teamUserCreate.partial().extend({
+  disabled: z.boolean().optional().describe('A disabled person cannot sign in; their sessions end at once.'),
 });
 
 export const teamUserOutput = z
@@ -16,6 +30,8 @@ export const teamUserOutput = z
     email: z.string(),
     name: z.string(),
     role: z.enum(teamRoles),
+    canSignIn: z.boolean().describe('Has a password and is not disabled.'),
+    disabled: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -28,16 +44,28 @@ export const teamUserResource: ResourceSpec = {
   tag: 'Team',
   accountColumn: null,
   create: teamUserCreate,
-  update: teamUserCreate.partial(),
+  update: teamUserUpdate,
   output: teamUserOutput,
-  async toColumns(input) {
-    return pickColumns(input, { email: 'email', name: 'name', role: 'role' });
+  async toColumns(input, { db, existing }) {
+    const columns: Record<string, unknown> = pickColumns(input, { email: 'email', name: 'name', role: 'role' });
+    if (typeof input.password === 'string') {
+      columns.password_hash = await hashPassword(input.password);
+      columns.failed_sign_ins = 0;
+      columns.locked_until = null;
+    }
+    if (input.disabled !== undefined) columns.disabled_at = input.disabled ? new Date() : null;
+    // A new password, a disabling or a new role ends the person's sessions: whoever held one signs in again.
+    const signsOut = input.password !== undefined || input.disabled === true || input.role !== undefined;
+    if (existing && signsOut) await endAllSessions(db, existing.id as string);
+    return columns;
   },
   toOutput: (row: Row) => ({
     id: row.id as string,
     email: row.email as string,
     name: row.name as string,
-    role: row.role as (typeof teamRoles)[number],
+    role: row.role as TeamRole,
+    canSignIn: Boolean(row.password_hash) && !row.disabled_at,
+    disabled: Boolean(row.disabled_at),
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
   }),

@@ -225,7 +225,7 @@ export const usageRoutes = [
   defineRoute({
     method: 'put',
     path: '/api/settings/usage',
-    access: 'admin',
+    access: 'leader',
     tag: 'Usage',
     summary: 'Set the key features and raw-event retention',
     body: usageSettingsSchema,
