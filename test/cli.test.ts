@@ -80,6 +80,87 @@ describe('the pacer command', () => {
     await afterKill.stop();
   });
 
+  it('makes the first admin, users and keys while pacer start holds the embedded database', async () => {
+    const data = join(tempDir('cli-admin'), 'data');
+    const running = await startPacer(['--data', data, '--no-demo']);
+    try {
+      expect(running.output()).toMatch(/No admin yet\. Make the first one \(this works while Pacer runs\):/);
+      const made = runPacer([
+        'users',
+        'create',
+        '--email',
+        'Ops@Acme.example',
+        '--role',
+        'admin',
+        '--password',
+        'long enough pass',
+        '--data',
+        data,
+      ]);
+      expect(made.stderr).toBe('');
+      expect(made.stdout).toMatch(/^Created admin ops@acme\.example \([0-9a-f-]{36}\); they can sign in now\.$/m);
+      const short = runPacer([
+        'users',
+        'create',
+        '--email',
+        'x@acme.example',
+        '--role',
+        'csm',
+        '--password',
+        'short',
+        '--data',
+        data,
+      ]);
+      expect(short.status).toBe(1);
+      expect(short.stderr).toBe('pacer: password: must be at least 10 characters\n');
+
+      const signIn = await fetch(`${running.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ops@acme.example', password: 'long enough pass' }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+
+      const key = runPacer(['keys', 'create', '--name', 'web', '--scope', 'ingest', '--data', data]);
+      expect(key.status).toBe(0);
+      expect(key.stdout).toMatch(/pk_ingest_[A-Za-z0-9_-]{40,}/);
+      expect(runPacer(['users', 'list', '--data', data]).stdout).toMatch(
+        /^ops@acme\.example +admin +can sign in +Ops$/m,
+      );
+      expect(runPacer(['users', 'disable', 'ops@acme.example', '--data', data]).status).toBe(0);
+      // Disabled: the session ends at once and signing in fails.
+      expect((await fetch(`${running.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+      expect(runPacer(['users', 'enable', 'ops@acme.example', '--data', data]).status).toBe(0);
+      expect(
+        runPacer(['users', 'reset-password', 'ops@acme.example', '--password', 'another long one', '--data', data])
+          .status,
+      ).toBe(0);
+      expect(
+        runPacer(['users', 'reset-password', 'nobody@acme.example', '--password', 'another long one', '--data', data])
+          .stderr,
+      ).toBe('pacer: email: no user with email nobody@acme.example\n');
+    } finally {
+      expect(await running.stop()).toBe(0);
+    }
+    // Stopped, the same commands open the database themselves; every change above was audited as the CLI's user.
+    const again = runPacer(['users', 'list', '--data', data]);
+    expect(again.stdout).toMatch(/^ops@acme\.example +admin +can sign in/m);
+    const { openDatabase } = await import('../src/db/database.js');
+    const database = await openDatabase({ dataDir: data });
+    try {
+      const audit = await database.db.selectFrom('audit_log').select(['actor', 'action']).orderBy('id').execute();
+      expect(audit.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['create', 'sign in', 'disable', 'enable', 'reset password']),
+      );
+      expect(
+        audit.filter((entry) => entry.action !== 'sign in').every((entry) => /^cli \(.+\)$/.test(entry.actor)),
+      ).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+
   it.skipIf(!inject('postgresUrl'))('runs on a PostgreSQL server given DATABASE_URL', async () => {
     const server = await serverDatabase(inject('postgresUrl'), 'pacer_cli');
     const url = server.url;

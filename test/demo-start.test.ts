@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPacer, startPacer } from './support/cli.js';
+import { startPacer } from './support/cli.js';
 import { tempDir } from './support/temp-dir.js';
 
-let secret = '';
+let cookie = '';
 
 async function get<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+  const response = await fetch(url, { headers: { cookie } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -22,6 +22,19 @@ describe('pacer start on a fresh data directory', () => {
     try {
       expect(running.output()).toMatch(/Generating the demo world: 50%/);
       expect(running.output()).toMatch(/Demo world ready: 500 accounts/);
+      // The demo's people sign in with the password printed at start.
+      expect(running.output()).toMatch(
+        /Demo users \(password "pacer-demo"\): leader sofia\.rossi@team\.pacer-demo\.example; CSMs aiko\.tanaka@team\.pacer-demo\.example, /,
+      );
+      expect(running.output()).toMatch(/No admin yet/);
+      expect((await fetch(`${running.url}/api/accounts`)).status).toBe(401);
+      const signIn = await fetch(`${running.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'sofia.rossi@team.pacer-demo.example', password: 'pacer-demo' }),
+      });
+      expect(signIn.status).toBe(200);
+      cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
       const accounts = await get<{ data: { id: string; lifecycleStage: string }[] }>(
         `${running.url}/api/accounts?limit=500`,
       );

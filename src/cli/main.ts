@@ -2,14 +2,19 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { migrate } from '../db/migrate.js';
 import { generateDemoOnFirstStart, registerDemoCommand } from '../demo/demo-command.js';
 import { registerHealthCommand } from '../health/health-command.js';
-import { createApiKey, listApiKeys, revokeApiKey, scopes } from '../keys/api-keys.js';
+import type { CreatedKey } from '../keys/api-keys.js';
+import { scopes } from '../keys/api-keys.js';
 import { registerAliveCommand } from '../predict/alive-command.js';
 import { registerChurnCommand } from '../predict/churn-command.js';
 import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
 import { startServer } from '../server/start-server.js';
-import { type DataOption, openMigratedDatabase, withDataOption } from './database-options.js';
+import { registerUsersCommand } from '../team/users-command.js';
+import { listenForAdminCommands } from './control-socket.js';
+import { type DataOption, DEFAULT_DATA_DIR, openMigratedDatabase, withDataOption } from './database-options.js';
 import { registerImportCommand } from './import-command.js';
+import { runAdmin } from './run-admin.js';
+import { signInHelp } from './sign-in-help.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -53,13 +58,19 @@ withDataOption(
       await database.close();
       throw error;
     });
+    const control =
+      database.engine === 'pglite'
+        ? await listenForAdminCommands(database, options.data ?? process.env.PACER_DATA ?? DEFAULT_DATA_DIR)
+        : undefined;
     process.stdout.write(
       `Pacer ${version} on ${database.location}\nListening on ${server.url}\nAPI description: ${server.url}/api/openapi.json\n`,
     );
+    process.stdout.write(await signInHelp(database, options.data));
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      await control?.close();
       await server.close();
       await database.close();
       process.exit(0);
@@ -106,9 +117,13 @@ withDataOption(
     .option('--b2c', 'ingest key of a product without groups: each user is its own account'),
 ).action(
   action(async (options: DataOption & { name: string; scope: Scope; b2c?: boolean }) => {
-    const database = await openMigratedDatabase(options);
-    const key = await createApiKey(database.db, options.name, options.scope, { userIsAccount: options.b2c ?? false });
-    await database.close();
+    const key = JSON.parse(
+      await runAdmin({ data: options.data }, 'keys.create', {
+        name: options.name,
+        scope: options.scope,
+        b2c: options.b2c,
+      }),
+    ) as CreatedKey;
     process.stdout.write(
       `Created ${key.scope} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
     );
@@ -125,13 +140,18 @@ withDataOption(
 
 withDataOption(keys.command('list').description('list keys (never their secrets)')).action(
   action(async (options: DataOption) => {
-    const database = await openMigratedDatabase(options);
-    const rows = await listApiKeys(database.db);
-    await database.close();
+    const rows = JSON.parse(await runAdmin(options, 'keys.list', {})) as {
+      id: string;
+      scope: string;
+      user_is_account: boolean;
+      name: string;
+      prefix: string;
+      revoked_at: string | null;
+    }[];
     if (rows.length === 0) process.stdout.write('No API keys yet.\n');
     for (const row of rows) {
       process.stdout.write(
-        `${row.id}  ${row.scope.padEnd(6)}${row.user_is_account ? ' b2c' : ''}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at.toISOString()}` : 'active'}\n`,
+        `${row.id}  ${row.scope.padEnd(6)}${row.user_is_account ? ' b2c' : ''}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at}` : 'active'}\n`,
       );
     }
   }),
@@ -141,12 +161,12 @@ withDataOption(
   keys.command('revoke').description('revoke a key by id or name').argument('<key>', 'the key id or name'),
 ).action(
   action(async (key: string, options: DataOption) => {
-    const database = await openMigratedDatabase(options);
-    const revoked = await revokeApiKey(database.db, key);
-    await database.close();
+    const revoked = JSON.parse(await runAdmin(options, 'keys.revoke', { key })) as boolean;
     if (!revoked) throw new Error(`no active key with id or name ${key}`);
     process.stdout.write(`Revoked ${key}.\n`);
   }),
 );
+
+registerUsersCommand(program, action);
 
 await program.parseAsync(process.argv);

@@ -247,6 +247,12 @@ export const csmTeam = [
   { name: 'Tom Becker', email: 'tom.becker@team.pacer-demo.example', tier: 'tech_touch' },
 ] as const;
 
+/** The demo's CS leader, who signs in to see the whole book. */
+export const demoLeader = { name: 'Sofia Rossi', email: 'sofia.rossi@team.pacer-demo.example' } as const;
+
+/** Every demo user signs in with this password (documented in the README; the demo is for trying Pacer). */
+export const DEMO_PASSWORD = 'pacer-demo';
+
 /** Team users of the demo world carry this domain, so a reset removes them and nobody else. */
 export const DEMO_TEAM_DOMAIN = 'team.pacer-demo.example';
 

@@ -13,7 +13,7 @@ import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
 import { dateOfDay } from './demo-calendar.js';
-import { csmTeam } from './demo-catalog.js';
+import { csmTeam, DEMO_PASSWORD, demoLeader } from './demo-catalog.js';
 import type { SimulatedAccount, WorldPlan } from './demo-world.js';
 
 const EVENT_BATCH = 4000;
@@ -41,13 +41,20 @@ function effectiveFrom(db: Executor): (at: string | null) => Promise<void> {
   };
 }
 
-/** The CSM team; returns their ids in team order. */
+/** The CSM team and their leader, who sign in with the demo password; returns the CSMs' ids in team order. */
 export async function writeTeam(database: Database): Promise<string[]> {
   return database.db.transaction().execute(async (trx) => {
     const ids: string[] = [];
     for (const csm of csmTeam) {
-      ids.push((await create(trx, teamUserResource, { email: csm.email, name: csm.name, role: 'csm' })).id as string);
+      const row = await create(trx, teamUserResource, {
+        email: csm.email,
+        name: csm.name,
+        role: 'csm',
+        password: DEMO_PASSWORD,
+      });
+      ids.push(row.id as string);
     }
+    await create(trx, teamUserResource, { ...demoLeader, role: 'leader', password: DEMO_PASSWORD });
     return ids;
   });
 }
