@@ -118,6 +118,9 @@ function summaryOf(row: ModelRow): ModelSummary {
 }
 
 /** Trains on the last `months` month-ends whose outcome is known (in a worker thread) and stores the model. */
+/** The data holds no past month-end to learn from: a fact about the data, not a fault. */
+export class NotEnoughHistoryError extends Error {}
+
 export async function trainChurn(
   db: Executor,
   options: { horizonDays?: number; definition?: string; today?: string; months?: number; inWorker?: boolean } = {},
@@ -133,7 +136,7 @@ export async function trainChurn(
     ...(options.months ? { months: options.months } : {}),
   });
   if (dates.length === 0) {
-    throw new Error(
+    throw new NotEnoughHistoryError(
       `no history to learn from: no month-end whose ${horizonDays}-day outcome is known by ${until} (the last day with data) has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
     );
   }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
+import { HttpError } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
 import { converterOn } from '../settings/convert-to-reporting.js';
@@ -11,6 +12,7 @@ import {
   accountRisk,
   churnSettingsSchema,
   latestModel,
+  NotEnoughHistoryError,
   predictChurnRisk,
   readChurnSettings,
   riskDetails,
@@ -225,7 +227,10 @@ export const churnRoutes = [
     unaudited: 'a model and its predictions are derived data, each kept with the time it was made (churn_models)',
     transaction: 'handler',
     async handler({ database }) {
-      const summary = await trainChurn(database.db);
+      const summary = await trainChurn(database.db).catch((error: unknown) => {
+        if (error instanceof NotEnoughHistoryError) throw new HttpError(409, 'not_enough_history', error.message);
+        throw error;
+      });
       const { risks } = await predictChurnRisk(database.db);
       return { status: 201, body: { model: summary, scored: risks.length } };
     },
