@@ -12,6 +12,8 @@ export interface Actor {
   keyId?: string;
   /** B2C write keys: each user is its own account. */
   userIsAccount?: boolean;
+  /** [write keys, issue 17] A browser ingest key: records usage and links users, changes no stored field. */
+  browser?: boolean;
 }
 
 const RANK: Record<Scope | 'anonymous', number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, admin: 3 };
@@ -50,7 +52,7 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
   keyCache.delete(hash);
   const key = await db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'scope', 'user_is_account'])
+    .select(['id', 'name', 'scope', 'user_is_account', 'browser'])
     .where('secret_sha256', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -60,6 +62,7 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
     scope: key.scope,
     keyId: key.id,
     userIsAccount: key.user_is_account,
+    browser: key.browser, // [write keys, issue 17]
   };
   if (keyCache.size > 1000) keyCache.clear();
   keyCache.set(hash, { actor, until: Date.now() + KEY_CACHE_MS });

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
+import { recordKeyUse } from '../keys/api-keys.js';
 import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
 
@@ -36,6 +37,8 @@ export interface RouteInput<P, Q, B> {
 export interface RouteReply {
   status?: number;
   body?: unknown;
+  /** Response headers of this answer (Cache-Control, Vary). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteSpec<P = z.ZodType | undefined, Q = z.ZodType | undefined, B = z.ZodType | undefined> {
@@ -154,6 +157,8 @@ async function authenticate(c: Context, database: Database, bodyKey?: string): P
   if (secret) {
     const actor = await actorForSecret(database.db, secret);
     if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
+    // [write keys, issue 17] first use audited, last use stamped (at most once a minute per key, no write otherwise).
+    if (actor.keyId) await recordKeyUse(database.db, actor.keyId);
     return actor;
   }
   return { label: 'anonymous', scope: 'anonymous' };
@@ -230,6 +235,7 @@ export function mountRoutes(app: Hono, database: Database, routes: RouteSpec[]):
         });
       }
       const status = reply.status ?? route.status ?? 200;
+      for (const [name, value] of Object.entries(reply.headers ?? {})) c.header(name, value);
       if (status === 204 || reply.body === undefined) return c.body(null, status as 204);
       return c.json(reply.body as object, status as 200);
     });
