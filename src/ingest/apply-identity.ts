@@ -193,6 +193,7 @@ async function upsertAccount(
     const id = rows[0]?.id;
     if (id) {
       ignored.push(...plan.ignored);
+      plan.changes.name ??= { from: null, to: columns.name };
       await recordAudit(db, auditOf(call, 'account', true, { id, accountId: id }, plan));
       return id;
     }
