@@ -123,7 +123,10 @@ function planChange<S extends { traits: Record<string, unknown> }>(
   for (const [key, value] of Object.entries(traits)) {
     if (key in storedTraits && same(storedTraits[key], value)) continue;
     if (traitsRefusal) {
-      plan.ignored.push({ field: `traits.${key}`, message: traitsRefusal });
+      // A trait that feeds a field (traits.email) is named once.
+      if (!plan.ignored.some((item) => item.field === `traits.${key}`)) {
+        plan.ignored.push({ field: `traits.${key}`, message: traitsRefusal });
+      }
       continue;
     }
     merged[key] = value;
