@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { coverageTiers, lifecycleStages } from '../accounts/account.schema.js';
-import { type AuditRecord, recordAudit } from '../audit/record-audit.js';
+import type { AuditRecord } from '../audit/record-audit.js';
 import type { Executor } from '../db/executor.js';
 import { attachPendingEvents } from '../events/attach-pending-events.js';
 import { anonymousPerson, isAnonymous } from '../events/usage-event.js';
@@ -26,6 +26,8 @@ export interface IdentityCall {
   policy: TrackingPolicy;
   /** The key sending, as the audit log names it: "key:<id> (<name>)". */
   actor: string;
+  /** The audit entries of the changes made, written by the caller in the same transaction (once per batch). */
+  audit: AuditRecord[];
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -194,7 +196,7 @@ async function upsertAccount(
     if (id) {
       ignored.push(...plan.ignored);
       plan.changes.name ??= { from: null, to: columns.name };
-      await recordAudit(db, auditOf(call, 'account', true, { id, accountId: id }, plan));
+      call.audit.push(...auditOf(call, 'account', true, { id, accountId: id }, plan));
       return id;
     }
     // Another transaction made it meanwhile: change it as an existing account.
@@ -205,7 +207,7 @@ async function upsertAccount(
   const columns = accountColumns(plan.set);
   if (Object.keys(columns).length > 0) {
     await sql`update accounts set ${assignments(columns)} where id = ${row.id}`.execute(db);
-    await recordAudit(db, auditOf(call, 'account', false, { id: row.id, accountId: row.id }, plan));
+    call.audit.push(...auditOf(call, 'account', false, { id: row.id, accountId: row.id }, plan));
   }
   return row.id;
 }
@@ -248,7 +250,7 @@ async function updateContact(
   await sql`update contacts set ${assignments(columns)} where account_id = ${row.account_id} and id = ${row.id}`.execute(
     db,
   );
-  await recordAudit(db, auditOf(call, 'contact', false, { id: row.id, accountId: row.account_id }, plan));
+  call.audit.push(...auditOf(call, 'contact', false, { id: row.id, accountId: row.account_id }, plan));
 }
 
 /** Makes the user a contact of the account (with only its external id, for a browser key). */
@@ -275,7 +277,7 @@ async function createContact(
     return;
   }
   ignored.push(...plan.ignored);
-  await recordAudit(db, auditOf(call, 'contact', true, { id, accountId }, plan));
+  call.audit.push(...auditOf(call, 'contact', true, { id, accountId }, plan));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
 import { recordEvents } from '../events/record-events.js';
@@ -97,7 +98,11 @@ async function applyMessages(database: Database, parsed: ParsedMessage[], sender
 async function identityCall(db: Executor, actor: Actor): Promise<IdentityCall> {
   return {
     actor: actor.label,
-    policy: { kind: actor.browser ? 'browser' : 'server', mayUpdate: (await readTrackingSettings(db)).mayUpdate },
+    audit: [],
+    // A browser key changes no stored field whatever the settings say: they are read for server keys only.
+    policy: actor.browser
+      ? { kind: 'browser', mayUpdate: [] }
+      : { kind: 'server', mayUpdate: (await readTrackingSettings(db)).mayUpdate },
   };
 }
 
@@ -126,6 +131,7 @@ async function applyInOrder(db: Executor, parsed: ParsedMessage[], sender: Sende
     outcome.ignored.push(...ignored.map((issue) => ({ index, ...issue })));
     outcome.accepted++;
   }
+  await recordAudit(db, call.audit);
   for (const event of events) {
     const user = event.accountExternalId === null && event.userId !== null ? identified.get(event.userId) : undefined;
     if (user !== undefined) event.userId = user;
