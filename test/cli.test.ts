@@ -61,7 +61,10 @@ describe('the pacer command', () => {
     expect(keys.status).toBe(0);
     expect(keys.stdout).toMatch(/pk_ingest_[A-Za-z0-9_-]{40,}/);
     const secret = keys.stdout.split('\n')[1] as string;
-    expect(keys.stdout).toContain(`AnalyticsBrowser.load({ writeKey: '${secret}', cdnURL: 'http`);
+    // A server key is secret: the command shows it in analytics-node, and names --browser for pages.
+    expect(keys.stdout).toContain(`new Analytics({ writeKey: '${secret}', host: 'http`);
+    expect(keys.stdout).not.toContain('AnalyticsBrowser');
+    expect(keys.stdout).toContain('--scope ingest --browser');
 
     const restarted = await startPacer(['--data', data]);
     const list = (await (

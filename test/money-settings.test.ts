@@ -146,6 +146,8 @@ describe.each(testEngines())('money in ISO 4217 units, converted to the reportin
         { currency: 'JPY', date: '2026-01-01', rate: '0.0062' },
         { currency: 'JPY', date: '2026-07-01', rate: '0.0065' },
       ],
+      // Not given, so as it was: no account field is set by tracking calls.
+      tracking: { mayUpdate: [] },
     });
     const audit = await server.call<{ data: { entity: string; changes: unknown }[] }>(
       'GET',

@@ -73,17 +73,19 @@ export const adminCommands: Record<string, (database: Database, args: AdminArgs,
     await resetTeamUserPassword(database.db, str(args, 'email'), str(args, 'password'), actor);
     return `New password set for ${args.email}; any lock is lifted and their sessions have ended.\n`;
   },
-  async 'keys.create'(database, args) {
+  async 'keys.create'(database, args, actor) {
     const key = await createApiKey(database.db, str(args, 'name'), str(args, 'scope') as Scope, {
       userIsAccount: args.b2c === true,
+      browser: args.browser === true,
+      actor,
     });
     return JSON.stringify(key);
   },
   async 'keys.list'(database) {
     return JSON.stringify(await listApiKeys(database.db));
   },
-  async 'keys.revoke'(database, args) {
-    return JSON.stringify(await revokeApiKey(database.db, str(args, 'key')));
+  async 'keys.revoke'(database, args, actor) {
+    return JSON.stringify(await revokeApiKey(database.db, str(args, 'key'), { actor }));
   },
 };
 

@@ -114,25 +114,36 @@ withDataOption(
     .description('make a key; its secret is shown once')
     .requiredOption('--name <name>', 'what the key is for, e.g. web')
     .addOption(new Option('--scope <scope>', 'what the key may do').choices(scopes as string[]).makeOptionMandatory())
-    .option('--b2c', 'ingest key of a product without groups: each user is its own account'),
+    .option('--b2c', 'ingest key of a product without groups: each user is its own account')
+    .option(
+      '--browser',
+      "public ingest key for the product's pages: records usage, changes no account or contact field",
+    ),
 ).action(
-  action(async (options: DataOption & { name: string; scope: Scope; b2c?: boolean }) => {
+  action(async (options: DataOption & { name: string; scope: Scope; b2c?: boolean; browser?: boolean }) => {
     const key = JSON.parse(
       await runAdmin({ data: options.data }, 'keys.create', {
         name: options.name,
         scope: options.scope,
         b2c: options.b2c,
+        browser: options.browser,
       }),
     ) as CreatedKey;
+    const kind = key.browser ? 'browser ingest' : key.scope === 'ingest' ? 'server ingest' : key.scope;
     process.stdout.write(
-      `Created ${key.scope} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
+      `Created ${kind} key "${key.name}" (${key.id}). Its secret, shown this once:\n${key.secret}\n`,
     );
     if (key.scope === 'ingest') {
       const pacer = (process.env.PACER_PUBLIC_URL ?? `http://localhost:${defaultPort()}`).replace(/\/+$/, '');
       process.stdout.write(
-        `\nSend product usage with it (Pacer at ${pacer}; set PACER_PUBLIC_URL if your users reach it elsewhere):\n` +
-          `  server (@segment/analytics-node):   new Analytics({ writeKey: '${key.secret}', host: '${pacer}' })\n` +
-          `  browser (@segment/analytics-next):  AnalyticsBrowser.load({ writeKey: '${key.secret}', cdnURL: '${pacer}' })\n`,
+        key.browser
+          ? `\nIn your product's pages (Pacer at ${pacer}; set PACER_PUBLIC_URL if your users reach it elsewhere):\n` +
+              `  AnalyticsBrowser.load({ writeKey: '${key.secret}', cdnURL: '${pacer}' })   // @segment/analytics-next\n` +
+              'It records events and links users to accounts; traits reach accounts and contacts only from a server key.\n'
+          : `\nSend product usage with it from your servers (Pacer at ${pacer}); keep it secret, it may change ` +
+              'account and contact fields (audited):\n' +
+              `  new Analytics({ writeKey: '${key.secret}', host: '${pacer}' })   // @segment/analytics-node\n` +
+              "For your product's pages, make a public key: pacer keys create --scope ingest --browser --name web\n",
       );
     }
   }),
@@ -147,11 +158,15 @@ withDataOption(keys.command('list').description('list keys (never their secrets)
       name: string;
       prefix: string;
       revoked_at: string | null;
+      browser: boolean;
+      last_used_at: string | null;
     }[];
     if (rows.length === 0) process.stdout.write('No API keys yet.\n');
     for (const row of rows) {
+      const kind = `${row.scope}${row.scope === 'ingest' ? (row.browser ? ' browser' : ' server') : ''}${row.user_is_account ? ' b2c' : ''}`;
+      const used = row.last_used_at ? `last used ${row.last_used_at}` : 'never used';
       process.stdout.write(
-        `${row.id}  ${row.scope.padEnd(6)}${row.user_is_account ? ' b2c' : ''}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at}` : 'active'}\n`,
+        `${row.id}  ${kind.padEnd(18)}  ${row.name}  ${row.prefix}…  ${row.revoked_at ? `revoked ${row.revoked_at}` : 'active'}  ${used}\n`,
       );
     }
   }),

@@ -40,6 +40,10 @@ export interface ApiKeysTable {
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
   user_is_account: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A public key for the product's pages: records usage and links users, changes no stored field. */
+  browser: ColumnType<boolean, boolean | undefined, boolean>;
+  first_used_at: Timestamp | null;
+  last_used_at: Timestamp | null;
 }
 
 export interface AuditLogTable {

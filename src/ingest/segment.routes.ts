@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
 import { recordEvents } from '../events/record-events.js';
 import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
-import { actorForSecret } from '../server/actor.js';
+import { type Actor, actorForSecret } from '../server/actor.js';
 import { badRequest, type FieldIssue, HttpError } from '../server/http-error.js';
 import { defineRoute, type RouteSpec } from '../server/route.js';
-import { applyGroup, applyIdentify } from './apply-identity.js';
+import { readTrackingSettings } from '../settings/workspace-settings.js';
+import { applyGroup, applyIdentify, type IdentityCall } from './apply-identity.js';
 import { ingestWriterFor } from './ingest-writer.js';
 import { type ParsedMessage, parseSegmentMessage, parseSegmentTime, sentAtProblem } from './segment-message.js';
 
@@ -22,7 +24,8 @@ import { type ParsedMessage, parseSegmentMessage, parseSegmentTime, sentAtProble
 
 const CALL_LIMIT = 32 * 1024;
 const BATCH_LIMIT = 500 * 1024;
-const UNAUDITED = 'usage data from the product, counted into rollups, not a change made by a person';
+const UNAUDITED =
+  'usage data from the product, counted into rollups, not a change made by a person; what identify/group change in accounts and contacts is audited, with the key as actor';
 
 const message = z.looseObject({
   userId: z.unknown().optional(),
@@ -45,22 +48,42 @@ const accepted = z.object({
   rejected: z
     .array(z.object({ index: z.number(), messageId: z.string().nullable(), field: z.string(), message: z.string() }))
     .describe('Messages dropped, each with the reason; the others were kept.'),
+  ignored: z
+    .array(z.object({ index: z.number(), field: z.string(), message: z.string() }))
+    .describe(
+      'Traits of identify/group messages that were accepted but not applied, each with the reason (a browser key changes no stored field; the account fields tracking.mayUpdate does not list).',
+    ),
 });
+
+interface MessageIssue {
+  index: number;
+  messageId: string | null;
+  field: string;
+  message: string;
+}
 
 interface Outcome {
   accepted: number;
   duplicates: number;
-  rejected: { index: number; messageId: string | null; field: string; message: string }[];
+  rejected: MessageIssue[];
+  ignored: Omit<MessageIssue, 'messageId'>[];
+}
+
+/** Who is calling, for identify/group: the key's kind and the workspace's tracking settings decide what may change. */
+interface Sender {
+  actor: Actor;
+  userIsAccount: boolean;
 }
 
 /**
  * Applies parsed messages atomically: a batch of events alone is one statement; with identify/group calls (applied
  * first, so the events can find their account) or B2C accounts to make, one transaction.
  */
-async function applyMessages(database: Database, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
+async function applyMessages(database: Database, parsed: ParsedMessage[], sender: Sender): Promise<Outcome> {
+  const { userIsAccount } = sender;
   const onlyEvents = parsed.every((item) => !item.ok || item.message.kind === 'event');
   if (onlyEvents) {
-    const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
+    const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [], ignored: [] };
     const events: UsageEvent[] = [];
     for (const [index, item] of parsed.entries()) {
       if (item.ok && item.message.kind === 'event') events.push(item.message.event);
@@ -69,11 +92,24 @@ async function applyMessages(database: Database, parsed: ParsedMessage[], userIs
     const result = await ingestWriterFor(database).write(events, userIsAccount);
     return { ...outcome, accepted: events.length, duplicates: result.duplicates };
   }
-  return database.db.transaction().execute((trx) => applyInOrder(trx, parsed, userIsAccount));
+  return database.db.transaction().execute((trx) => applyInOrder(trx, parsed, sender));
 }
 
-async function applyInOrder(db: Executor, parsed: ParsedMessage[], userIsAccount: boolean): Promise<Outcome> {
-  const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [] };
+async function identityCall(db: Executor, actor: Actor): Promise<IdentityCall> {
+  return {
+    actor: actor.label,
+    audit: [],
+    // A browser key changes no stored field whatever the settings say: they are read for server keys only.
+    policy: actor.browser
+      ? { kind: 'browser', mayUpdate: [] }
+      : { kind: 'server', mayUpdate: (await readTrackingSettings(db)).mayUpdate },
+  };
+}
+
+async function applyInOrder(db: Executor, parsed: ParsedMessage[], sender: Sender): Promise<Outcome> {
+  const { userIsAccount } = sender;
+  const outcome: Outcome = { accepted: 0, duplicates: 0, rejected: [], ignored: [] };
+  const call = await identityCall(db, sender.actor);
   const events: UsageEvent[] = [];
   // Visitors this batch identifies: their anonymous events in it are the user's too, as the ones stored before are.
   const identified = new Map<string, string>();
@@ -83,16 +119,19 @@ async function applyInOrder(db: Executor, parsed: ParsedMessage[], userIsAccount
       continue;
     }
     const { message: m } = item;
+    let ignored: { field: string; message: string }[];
     if (m.kind === 'identify') {
-      await applyIdentify(db, m.userId, m.traits, { userIsAccount, anonymousId: m.anonymousId });
+      ignored = await applyIdentify(db, m.userId, m.traits, call, { userIsAccount, anonymousId: m.anonymousId });
       if (m.anonymousId !== null) identified.set(anonymousPerson(m.anonymousId), m.userId);
-    } else if (m.kind === 'group') await applyGroup(db, m.groupId, m.traits, m.userId);
+    } else if (m.kind === 'group') ignored = await applyGroup(db, m.groupId, m.traits, m.userId, call);
     else {
       events.push(m.event);
       continue;
     }
+    outcome.ignored.push(...ignored.map((issue) => ({ index, ...issue })));
     outcome.accepted++;
   }
+  await recordAudit(db, call.audit);
   for (const event of events) {
     const user = event.accountExternalId === null && event.userId !== null ? identified.get(event.userId) : undefined;
     if (user !== undefined) event.userId = user;
@@ -141,7 +180,7 @@ function singleCall(type: CallType, path = `/v1/${type}`): RouteSpec {
       const sentAt = readSentAt((body as { sentAt?: unknown }).sentAt);
       const parsed = parseSegmentMessage(body, receivedAt, sentAt, type);
       if (!parsed.ok) throw badRequest([parsed.issue]);
-      const outcome = await applyMessages(database, [parsed], actor.userIsAccount ?? false);
+      const outcome = await applyMessages(database, [parsed], { actor, userIsAccount: actor.userIsAccount ?? false });
       return { body: { success: true, ...outcome } };
     },
   });
@@ -174,7 +213,7 @@ function batchCall(path: string): RouteSpec {
           ),
         );
       }
-      const outcome = await applyMessages(database, parsed, actor.userIsAccount ?? false);
+      const outcome = await applyMessages(database, parsed, { actor, userIsAccount: actor.userIsAccount ?? false });
       return { body: { success: true, ...outcome } };
     },
   });
@@ -184,6 +223,10 @@ function batchCall(path: string): RouteSpec {
  * What analytics.js reads from Segment's CDN before it sends anything, for an ingest key: its events go to this
  * server (Segment.io's apiHost), and it sends Segment no metrics. No tracking plan and no device-mode
  * destinations, so it loads no further code from the CDN.
+ *
+ * apiHost is PACER_PUBLIC_URL when set; otherwise this request's host (which the server's Host allowlist has
+ * checked). Either way the answer is never stored by a cache: one keyed without the Host would hand the address
+ * one request named to every later visitor, and a revoked key must stop working at once.
  */
 const projectSettings = defineRoute({
   method: 'get',
@@ -201,6 +244,7 @@ const projectSettings = defineRoute({
     }
     const url = new URL(publicUrl());
     return {
+      headers: { 'cache-control': 'no-store', vary: 'Host, X-Forwarded-Proto' },
       body: {
         integrations: {
           'Segment.io': {

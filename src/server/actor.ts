@@ -20,6 +20,8 @@ export interface Actor {
   userId?: string;
   /** The session's token hash, so sign-out can end it. */
   sessionId?: string;
+  /** A browser ingest key: records usage and links users, changes no stored field. */
+  browser?: boolean;
 }
 
 const RANK: Record<Actor['scope'], number> = { anonymous: 0, ingest: 0, viewer: 1, csm: 2, leader: 3, admin: 4 };
@@ -61,7 +63,7 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
   keyCache.delete(hash);
   const key = await db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'scope', 'user_is_account'])
+    .select(['id', 'name', 'scope', 'user_is_account', 'browser'])
     .where('secret_sha256', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -71,6 +73,7 @@ export async function actorForSecret(db: Kysely<Schema>, secret: string): Promis
     scope: key.scope,
     keyId: key.id,
     userIsAccount: key.user_is_account,
+    browser: key.browser,
   };
   if (keyCache.size > 1000) keyCache.clear();
   keyCache.set(hash, { actor, until: Date.now() + KEY_CACHE_MS });

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { actorForSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
+import { recordKeyUse } from '../keys/api-keys.js';
 import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
 
@@ -40,7 +41,7 @@ export interface RouteInput<P, Q, B> {
 export interface RouteReply {
   status?: number;
   body?: unknown;
-  /** Extra answer headers (Set-Cookie on sign-in and sign-out, Retry-After). */
+  /** Extra answer headers (Set-Cookie on sign-in and sign-out, Cache-Control, Vary). */
   headers?: Record<string, string>;
 }
 
@@ -191,6 +192,8 @@ async function authenticate(c: Context, database: Database, access: Access, body
 async function keyActor(database: Database, secret: string): Promise<Actor> {
   const actor = await actorForSecret(database.db, secret);
   if (!actor) throw new HttpError(401, 'unauthorized', 'the API key is unknown or revoked');
+  // First use audited, last use stamped (at most once a minute per key, no write otherwise).
+  if (actor.keyId) await recordKeyUse(database.db, actor.keyId);
   return actor;
 }
 

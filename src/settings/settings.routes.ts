@@ -12,7 +12,7 @@ export const settingsRoutes = [
     path: '/api/settings',
     access: 'viewer',
     tag: 'Settings',
-    summary: 'The reporting currency and the dated exchange rates into it',
+    summary: 'The reporting currency, the dated exchange rates into it, and what tracking calls may change',
     response: workspaceSettingsOutput,
     async handler({ db }) {
       return { body: await readWorkspaceSettings(db) };
@@ -24,7 +24,7 @@ export const settingsRoutes = [
     access: 'leader',
     tag: 'Settings',
     summary:
-      'Set the reporting currency and the exchange rates into it (each with the day it takes effect); replaces the table',
+      'Set the reporting currency and the exchange rates into it (each with the day it takes effect; replaces the table), and which account fields tracking calls may change',
     body: workspaceSettingsSchema,
     response: workspaceSettingsOutput,
     async handler({ db, body, audit }) {

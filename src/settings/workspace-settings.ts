@@ -30,6 +30,25 @@ export const exchangeRateSchema = z.strictObject({
   ),
 });
 
+/**
+ * The account fields a tracking call never sets unless the workspace allows it: they are the CS team's (who owns the
+ * account, where it is in its life, how it is covered, what it is called), not the product's.
+ */
+export const protectedAccountFields = ['name', 'owner', 'lifecycleStage', 'tier'] as const;
+export type ProtectedAccountField = (typeof protectedAccountFields)[number];
+
+export const trackingSettingsSchema = z.strictObject({
+  mayUpdate: z
+    .array(z.enum(protectedAccountFields, { error: `must be one of ${protectedAccountFields.join(', ')}` }))
+    .max(protectedAccountFields.length)
+    .refine((fields) => new Set(fields).size === fields.length, { error: 'names a field twice' })
+    .describe(
+      "Account fields a server ingest key's group() may change on an account that exists (traits name, owner — a team user's email or id —, lifecycleStage, tier). Default none. Browser keys never change a stored field.",
+    ),
+});
+export type TrackingSettings = z.output<typeof trackingSettingsSchema>;
+export const defaultTrackingSettings: TrackingSettings = { mayUpdate: [] };
+
 export const workspaceSettingsSchema = z
   .strictObject({
     reportingCurrency: currencyCode()
@@ -38,6 +57,9 @@ export const workspaceSettingsSchema = z
         'The currency MRR is reported in. Amounts in other currencies are converted at the rate in force on the day; without a rate they are kept apart, in their own currency.',
       ),
     rates: z.array(exchangeRateSchema).max(20_000).describe('Exchange rates into the reporting currency, each dated.'),
+    tracking: trackingSettingsSchema
+      .optional()
+      .describe('What tracking calls (identify/group) may change. Left out: kept as it is.'),
   })
   .superRefine((settings, context) => {
     const seen = new Set<string>();
@@ -74,25 +96,44 @@ export const workspaceSettingsOutput = z.object({
       rate: z.string().describe('Units of the reporting currency for one unit of currency, as a decimal text.'),
     }),
   ),
+  tracking: z.object({ mayUpdate: z.array(z.enum(protectedAccountFields)) }),
 });
 
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 export type ExchangeRate = WorkspaceSettings['rates'][number];
+/** The settings as stored and read: every part filled in. */
+export type StoredWorkspaceSettings = WorkspaceSettings & { tracking: TrackingSettings };
 
-export const defaultWorkspaceSettings: WorkspaceSettings = { reportingCurrency: null, rates: [] };
+export const defaultWorkspaceSettings: StoredWorkspaceSettings = {
+  reportingCurrency: null,
+  rates: [],
+  tracking: defaultTrackingSettings,
+};
 
-export async function readWorkspaceSettings(db: Executor): Promise<WorkspaceSettings> {
+export async function readWorkspaceSettings(db: Executor): Promise<StoredWorkspaceSettings> {
   const { rows } = await sql<{
     value: Partial<WorkspaceSettings>;
   }>`select value from settings where key = 'workspace'`.execute(db);
   return { ...defaultWorkspaceSettings, ...(rows[0]?.value ?? {}) };
 }
 
-/** Stores the settings with the rates in a stable order (currency, then date), so reads and audits compare. */
-export async function writeWorkspaceSettings(db: Executor, settings: WorkspaceSettings): Promise<WorkspaceSettings> {
-  const stored: WorkspaceSettings = {
+/** What tracking calls may change, read once per batch that holds identify or group calls. */
+export async function readTrackingSettings(db: Executor): Promise<TrackingSettings> {
+  return (await readWorkspaceSettings(db)).tracking;
+}
+
+/**
+ * Stores the settings with the rates in a stable order (currency, then date), so reads and audits compare. Tracking
+ * settings left out are kept as stored, so a client that knows only the money settings cannot reset them.
+ */
+export async function writeWorkspaceSettings(
+  db: Executor,
+  settings: WorkspaceSettings,
+): Promise<StoredWorkspaceSettings> {
+  const stored: StoredWorkspaceSettings = {
     reportingCurrency: settings.reportingCurrency,
     rates: [...settings.rates].sort((a, b) => a.currency.localeCompare(b.currency) || a.date.localeCompare(b.date)),
+    tracking: settings.tracking ?? (await readTrackingSettings(db)),
   };
   await sql`insert into settings (key, value) values ('workspace', cast(${JSON.stringify(stored)} as jsonb))
     on conflict (key) do update set value = excluded.value, updated_at = now()`.execute(db);
