@@ -62,10 +62,6 @@ withDataOption(
       database.engine === 'pglite'
         ? await listenForAdminCommands(database, options.data ?? process.env.PACER_DATA ?? DEFAULT_DATA_DIR)
         : undefined;
-    process.stdout.write(
-      `Pacer ${version} on ${database.location}\nListening on ${server.url}\nAPI description: ${server.url}/api/openapi.json\n`,
-    );
-    process.stdout.write(await signInHelp(database, options.data));
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
@@ -77,6 +73,11 @@ withDataOption(
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // One write, so whoever waits for "Listening on" reads the sign-in help with it.
+    const help = await signInHelp(database, options.data);
+    process.stdout.write(
+      `Pacer ${version} on ${database.location}\nListening on ${server.url}\nAPI description: ${server.url}/api/openapi.json\n${help}`,
+    );
   }),
 );
 
