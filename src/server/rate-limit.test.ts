@@ -17,7 +17,7 @@ describe('rate limits from the environment', () => {
       login: { limit: 10, windowMs: 60_000 },
       failedAuth: { limit: 20, windowMs: 60_000 },
       ingest: { limit: 30_000, windowMs: 60_000 },
-      api: { limit: 1200, windowMs: 60_000 },
+      api: { limit: 3000, windowMs: 60_000 },
     });
     expect(rateLimitsFromEnv({ PACER_RATE_LIMIT_INGEST: 'off', PACER_RATE_LIMIT_LOGIN: '5/10m' })).toMatchObject({
       login: { limit: 5, windowMs: 600_000 },

@@ -39,7 +39,7 @@ export const RATE_LIMITS: Record<RateLimitName, LimitDescription> = {
     what: 'tracking calls with this key',
     fallback: { limit: 30_000, windowMs: MINUTE },
   },
-  api: { env: 'PACER_RATE_LIMIT_API', what: 'API calls', fallback: { limit: 1200, windowMs: MINUTE } },
+  api: { env: 'PACER_RATE_LIMIT_API', what: 'API calls', fallback: { limit: 3000, windowMs: MINUTE } },
 };
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: MINUTE, h: 60 * MINUTE };

@@ -15,6 +15,7 @@ describe('redactError', () => {
     expect(line).toContain('invalid input syntax for type uuid: "…" [code=22P02 table=contacts]');
     expect(line).not.toMatch(/ann@|Ann Lee/);
     expect(line).toMatch(/\n\s+at /);
+    expect(redactError(error, { frames: false })).not.toContain('\n');
   });
 
   it('blanks quoted values, e-mail addresses and key values in messages', () => {

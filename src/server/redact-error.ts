@@ -30,8 +30,8 @@ export function redactMessage(message: string): string {
 const identifier = (value: unknown) =>
   typeof value === 'string' && /^[A-Za-z0-9_.$-]{1,128}$/.test(value) ? value : undefined;
 
-/** One error, and its causes, as a few lines safe to log. */
-export function redactError(error: unknown, depth = 0): string {
+/** One error, and its causes, as a few lines safe to log; `frames: false` leaves the stack out (one line a cause). */
+export function redactError(error: unknown, options: { frames?: boolean } = {}, depth = 0): string {
   if (!(error instanceof Error)) return `non-error thrown (${typeof error})`;
   const fields = error as ErrorFields;
   const facts = [
@@ -46,7 +46,9 @@ export function redactError(error: unknown, depth = 0): string {
   const name = identifier(fields.name) ?? 'Error';
   const head = `${name}: ${redactMessage(error.message)}${facts.length > 0 ? ` [${facts.join(' ')}]` : ''}`;
   // The frames only: the stack's first line repeats the message unredacted.
-  const frames = typeof fields.stack === 'string' ? fields.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
-  const cause = fields.cause !== undefined && depth < 3 ? `\n  caused by ${redactError(fields.cause, depth + 1)}` : '';
+  const stack = options.frames !== false && typeof fields.stack === 'string' ? fields.stack.split('\n') : [];
+  const frames = stack.filter((line) => /^\s+at /.test(line));
+  const cause =
+    fields.cause !== undefined && depth < 3 ? `\n  caused by ${redactError(fields.cause, options, depth + 1)}` : '';
   return [head, ...frames.map(redactMessage)].join('\n') + cause;
 }
