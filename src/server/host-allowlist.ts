@@ -23,6 +23,17 @@ export function allowedHosts(publicUrl: string | undefined, extra: string | unde
   return hosts;
 }
 
+/**
+ * The host names from the environment, plus the address the server listens on when that is one address (`--host
+ * 10.0.0.5`): browsers then reach it by that address. An address is no one's DNS name, so it cannot be rebound.
+ */
+export function allowedHostsFor(listenHost: string, env: NodeJS.ProcessEnv = process.env): Set<string> {
+  const hosts = allowedHosts(env.PACER_PUBLIC_URL, env.PACER_ALLOWED_HOSTS);
+  const wildcard = listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '';
+  if (!wildcard) hosts.add(listenHost.includes(':') ? `[${listenHost.toLowerCase()}]` : listenHost.toLowerCase());
+  return hosts;
+}
+
 /** The host name of a Host header or URL authority, lower case, without the port. */
 function hostnameOf(authority: string): string {
   const lower = authority.trim().toLowerCase();
