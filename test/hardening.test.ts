@@ -232,6 +232,9 @@ describe.each(testEngines())('hardening, on $engine', ({ open }) => {
     expect(refused.body).toMatchObject({ error: 'rate_limited', limit: 'ingest' });
     expect(refused.body.message).toContain('PACER_RATE_LIMIT_INGEST');
 
+    // A malformed escape in the settings path is the route's to refuse, not the limiter's to choke on.
+    expect((await server.send('GET', '/v1/projects/%E0%A4%A/settings')).status).toBeLessThan(500);
+
     const api = [];
     for (let i = 0; i < 6; i++) api.push((await server.send('GET', '/api/accounts', bearer(admin))).status);
     expect(api).toEqual([200, 200, 200, 200, 200, 429]);

@@ -72,6 +72,15 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const SETTINGS_PATH = /^\/v1\/projects\/([^/]+)\/settings$/;
 
+/** A path segment as the route will see it; a malformed escape is kept as it came (the route refuses it). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * A fingerprint of the key a request presents — the Authorization header, the write key in a tracking call's body
  * (analytics.js sends it there) or in the settings path — or undefined when it presents none. Hashed, so the limits'
@@ -92,7 +101,7 @@ async function findCredential(c: Context): Promise<string | undefined> {
   const authorization = c.req.header('authorization');
   if (authorization) return `header:${sha256(authorization)}`;
   const settings = SETTINGS_PATH.exec(c.req.path);
-  if (settings) return `key:${sha256(decodeURIComponent(settings[1] ?? ''))}`;
+  if (settings) return `key:${sha256(decodedSegment(settings[1] ?? ''))}`;
   if (c.req.method !== 'POST' || !c.req.path.startsWith('/v1/')) return undefined;
   // A gzipped body would have to be inflated to find its key; such clients (analytics-node, the HTTP API) send it
   // in the header anyway.
