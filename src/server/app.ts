@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -17,14 +19,33 @@ import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
 import { usageRoutes } from '../usage/usage.routes.js';
+import { clientAddressMiddleware, parseTrustedProxies, type TrustedProxies } from './client-address.js';
+import { allowedHosts, hostAllowlist } from './host-allowlist.js';
 import { HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
+import { type RateLimits, rateLimitMiddleware, rateLimitsFromEnv } from './rate-limit.js';
+import { redactError } from './redact-error.js';
 import { resourceRoutes } from './resource.js';
 import { defineRoute, mountRoutes, type RouteSpec } from './route.js';
+import { securityHeaders } from './security-headers.js';
 
 export const version = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+
+/** Whether this server is up; its version and engine only to an admin (they help an attacker choose an exploit). */
+const healthRoute = defineRoute({
+  method: 'get',
+  path: '/healthz',
+  access: 'anonymous',
+  tag: 'Meta',
+  summary: 'Liveness: { ok: true }; with an admin key also the version and the database engine',
+  response: z.object({ ok: z.literal(true), version: z.string().optional(), database: z.string().optional() }),
+  async handler({ actor, database }) {
+    if (actor.scope !== 'admin') return { body: { ok: true } };
+    return { body: { ok: true, version, database: database.engine } };
+  },
+});
 
 export function allRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
@@ -44,6 +65,7 @@ export function allRoutes(): RouteSpec[] {
     ...healthRoutes,
     ...churnRoutes,
     ...settingsRoutes,
+    healthRoute,
   ];
   const openapi = openApiDocument(routes, version);
   routes.push(
@@ -76,9 +98,31 @@ function checkPublicUrl(): void {
   }
 }
 
-export function createApp(database: Database): Hono {
+/** What decides who may reach the server and how often; by default from the environment (README, "Running Pacer safely"). */
+export interface AppOptions {
+  /** Host names answered besides loopback; default PACER_PUBLIC_URL's host and PACER_ALLOWED_HOSTS. */
+  hosts: Set<string>;
+  /** Proxies whose X-Forwarded-* headers are believed; default PACER_TRUSTED_PROXIES. */
+  trustedProxies: TrustedProxies;
+  limits: RateLimits;
+}
+
+export function appOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AppOptions {
+  return {
+    hosts: allowedHosts(env.PACER_PUBLIC_URL, env.PACER_ALLOWED_HOSTS),
+    trustedProxies: parseTrustedProxies(env.PACER_TRUSTED_PROXIES),
+    limits: rateLimitsFromEnv(env),
+  };
+}
+
+export function createApp(database: Database, options: Partial<AppOptions> = {}): Hono {
   checkPublicUrl();
+  const { hosts, trustedProxies, limits } = { ...appOptionsFromEnv(), ...options };
   const app = new Hono();
+  // First who the client is (rate limits, HSTS), then headers on every answer, refusals included.
+  app.use(clientAddressMiddleware(trustedProxies));
+  app.use(securityHeaders());
+  app.use(hostAllowlist(hosts));
   // analytics.js calls the tracking API from the product's own pages, so from any origin. A write key is public by
   // design (every visitor's browser holds it) and can only add usage data; no cookies are involved.
   app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }));
@@ -97,7 +141,11 @@ export function createApp(database: Database): Hono {
         c.json({ error: 'too_large', message: 'the body is over 500 KB, the batch limit', issues: [] }, 413),
     }),
   );
-  app.get('/healthz', (c) => c.json({ ok: true, version, database: database.engine }));
+  // After the body limits: the failed-key limit may read a tracking call's body for its write key.
+  for (const limit of rateLimitMiddleware(limits)) {
+    if (limit.method) app.on(limit.method, limit.path, limit.handler);
+    else app.use(limit.path, limit.handler);
+  }
   mountRoutes(app, database, allRoutes());
   app.notFound((c) =>
     c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}`, issues: [] }, 404),
@@ -107,9 +155,18 @@ export function createApp(database: Database): Hono {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: error.code, message: error.message, issues: error.issues }, error.status);
     }
-    console.error(error);
+    // The id ties the caller's answer to the log line; the line holds no values (customers' data): redact-error.ts.
+    const errorId = randomUUID();
+    process.stderr.write(
+      `pacer: error ${errorId} in ${c.req.method} ${c.req.routePath || '(no route)'}: ${redactError(error)}\n`,
+    );
     return c.json(
-      { error: 'internal', message: 'something went wrong on our side; the change was not saved', issues: [] },
+      {
+        error: 'internal',
+        message: `something went wrong on our side; the change was not saved (error id ${errorId})`,
+        errorId,
+        issues: [],
+      },
       500,
     );
   });

@@ -5,6 +5,7 @@ import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-job
 import { refreshChurnRisk } from '../predict/churn-jobs.js';
 import { purgeExpiredEvents } from '../usage/purge-expired-events.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
+import { redactError } from './redact-error.js';
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
@@ -31,7 +32,9 @@ export function startBackgroundJobs(
       if (stopped) return;
       const running = work()
         .catch((error: Error) => {
-          if (!stopped) process.stderr.write(`pacer: background job failed: ${error.message}\n`);
+          // Redacted: a failed flush or attach quotes the values of the row it choked on.
+          if (!stopped)
+            process.stderr.write(`pacer: background job failed: ${redactError(error, { frames: false })}\n`);
         })
         .finally(() => {
           inFlight.delete(running);

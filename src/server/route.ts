@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
 import { recordKeyUse } from '../keys/api-keys.js';
 import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
+import { clientAddress } from './client-address.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -144,15 +145,14 @@ function writeKeyIn(body: unknown): string | undefined {
 
 /**
  * Where clients reach this server, without a trailing slash: PACER_PUBLIC_URL when set (behind a proxy that
- * rewrites the host), else the scheme and host of this request, the scheme as X-Forwarded-Proto says when a TLS
- * proxy put it there.
+ * rewrites the host), else the scheme and host of this request — the host one the server answers for
+ * (host-allowlist.ts), the scheme as a trusted proxy's X-Forwarded-Proto says (client-address.ts).
  */
 function publicUrl(c: Context): string {
   const configured = process.env.PACER_PUBLIC_URL;
   if (configured) return configured.replace(/\/+$/, '');
   const url = new URL(c.req.url);
-  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (forwarded === 'http' || forwarded === 'https') url.protocol = `${forwarded}:`;
+  url.protocol = `${clientAddress(c).scheme}:`;
   return url.origin;
 }
 

@@ -3,6 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Database } from '../db/database.js';
 import { createApp } from './app.js';
 import { startBackgroundJobs } from './background-jobs.js';
+import { allowedHostsFor } from './host-allowlist.js';
 
 export interface RunningServer {
   url: string;
@@ -11,7 +12,7 @@ export interface RunningServer {
 }
 
 export function startServer(database: Database, port: number, host = '127.0.0.1'): Promise<RunningServer> {
-  const app = createApp(database);
+  const app = createApp(database, { hosts: allowedHostsFor(host) });
   return new Promise((resolve, reject) => {
     let server: ServerType;
     try {
