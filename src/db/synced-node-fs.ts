@@ -1,0 +1,62 @@
+import { closeSync, fdatasyncSync, openSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { NodeFS } from '@electric-sql/pglite/nodefs';
+
+/**
+ * PGlite starts PostgreSQL with `-F` (fsync off), and even without it Emscripten's Node file system (NODEFS) has no
+ * fsync: its writes reach the operating system's cache, never the disk, so a power cut or an OS crash can lose
+ * commits that were acknowledged. These start parameters turn fsync back on and make PostgreSQL sync its WAL with
+ * fsync() (Emscripten routes it to the file system; fdatasync(), PostgreSQL's default on Linux, is a no-op there),
+ * and `syncedNodeFs` gives NODEFS the fsync it lacks. A commit then returns once its WAL is on disk, and a
+ * checkpoint syncs the data files it wrote before it lets go of the WAL that covered them.
+ */
+export function syncedStartParams(defaults: readonly string[]): string[] {
+  return [...defaults.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+}
+
+/** What Pacer touches of Emscripten's NODEFS: its shared stream operations, and a stream's Node descriptor. */
+interface NodeFsStreams {
+  stream_ops: { fsync?: (stream: { nfd?: number }) => number };
+}
+
+/** PGlite's Node file system over `pgdata`, with an fsync that reaches the disk (fdatasync: data and size). */
+export async function syncedNodeFs(pgdata: string): Promise<NodeFS> {
+  const nodefs = await import('@electric-sql/pglite/nodefs');
+  const fs = new nodefs.NodeFS(pgdata);
+  const init = fs.init.bind(fs);
+  fs.init = async (pg: PGlite, options) => {
+    const { emscriptenOpts } = await init(pg, options);
+    const giveFsync = (mod: { NODEFS: unknown }) => {
+      // Every NODEFS node shares this one object, so each file opened from now on syncs.
+      (mod.NODEFS as NodeFsStreams).stream_ops.fsync = (stream) => {
+        if (stream.nfd !== undefined) fdatasyncSync(stream.nfd);
+        return 0;
+      };
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), giveFsync] } };
+  };
+  return fs;
+}
+
+/**
+ * Syncs every file and directory under dir. PGlite writes a new data directory (initdb's output, or a loaded dump)
+ * through NODEFS before PostgreSQL starts, so nothing syncs it: what initdb does at its end (`fsync_pgdata`).
+ */
+export function syncTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(path);
+    else if (entry.isFile()) syncPath(path);
+  }
+  syncPath(dir);
+}
+
+function syncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
