@@ -8,6 +8,7 @@ import { registerChurnCommand } from '../predict/churn-command.js';
 import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
 import { startServer } from '../server/start-server.js';
+import { registerBackupCommand } from './backup-command.js';
 import { type DataOption, openMigratedDatabase, withDataOption } from './database-options.js';
 import { registerImportCommand } from './import-command.js';
 
@@ -88,6 +89,7 @@ withDataOption(program.command('migrate').description('apply database migrations
 );
 
 registerImportCommand(program);
+registerBackupCommand(program, action);
 registerDemoCommand(program, action);
 registerHealthCommand(program, action);
 registerAliveCommand(program, action);

@@ -148,7 +148,7 @@ async function openPglite(
         parsers,
       });
       // A new data directory was written before PostgreSQL started, unsynced; its first commits lean on it.
-      if (written) syncTree(pgdata);
+      if (written) await syncTree(pgdata);
     } else {
       pglite = await PGlite.create(pgdata, { loadDataDir, parsers });
     }
