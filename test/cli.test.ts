@@ -143,9 +143,18 @@ describe('the pacer command', () => {
         runPacer(['users', 'reset-password', 'nobody@acme.example', '--password', 'another long one', '--data', data])
           .stderr,
       ).toBe('pacer: email: no user with email nobody@acme.example\n');
+      // A consistent copy taken by the running server itself.
+      const backup = runPacer(['backup', join(data, '..', 'running.tar.gz'), '--data', data]);
+      expect(backup.stderr).toBe('');
+      expect(backup.stdout).toMatch(
+        /^Backed up embedded PostgreSQL in .* to .*running\.tar\.gz \([0-9.]+ MB\), while it ran\.$/m,
+      );
     } finally {
       expect(await running.stop()).toBe(0);
     }
+    const restoredDir = join(data, '..', 'restored');
+    expect(runPacer(['restore', join(data, '..', 'running.tar.gz'), '--data', restoredDir]).status).toBe(0);
+    expect(runPacer(['users', 'list', '--data', restoredDir]).stdout).toMatch(/^ops@acme\.example +admin/m);
     // Stopped, the same commands open the database themselves; every change above was audited as the CLI's user.
     const again = runPacer(['users', 'list', '--data', data]);
     expect(again.stdout).toMatch(/^ops@acme\.example +admin +can sign in/m);

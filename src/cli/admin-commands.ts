@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { backupDatabase } from '../db/backup-database.js';
 import type { Database } from '../db/database.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../keys/api-keys.js';
 import type { Scope } from '../server/actor.js';
@@ -72,6 +73,10 @@ export const adminCommands: Record<string, (database: Database, args: AdminArgs,
   async 'users.reset-password'(database, args, actor) {
     await resetTeamUserPassword(database.db, str(args, 'email'), str(args, 'password'), actor);
     return `New password set for ${args.email}; any lock is lifted and their sessions have ended.\n`;
+  },
+  async backup(database, args) {
+    const summary = await backupDatabase(database, str(args, 'file'));
+    return `Backed up ${database.location} to ${summary.file} (${(summary.bytes / 1e6).toFixed(1)} MB), while it ran.\n`;
   },
   async 'keys.create'(database, args, actor) {
     const key = await createApiKey(database.db, str(args, 'name'), str(args, 'scope') as Scope, {

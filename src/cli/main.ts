@@ -10,6 +10,7 @@ import type { Scope } from '../server/actor.js';
 import { version } from '../server/app.js';
 import { startServer } from '../server/start-server.js';
 import { registerUsersCommand } from '../team/users-command.js';
+import { registerBackupCommand } from './backup-command.js';
 import { listenForAdminCommands } from './control-socket.js';
 import { type DataOption, DEFAULT_DATA_DIR, openMigratedDatabase, withDataOption } from './database-options.js';
 import { registerImportCommand } from './import-command.js';
@@ -100,6 +101,7 @@ withDataOption(program.command('migrate').description('apply database migrations
 );
 
 registerImportCommand(program);
+registerBackupCommand(program, action);
 registerDemoCommand(program, action);
 registerHealthCommand(program, action);
 registerAliveCommand(program, action);

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -6,6 +7,7 @@ import { createMutex } from '../shared/mutex.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import type { Schema } from './schema.js';
+import { syncedNodeFs, syncedStartParams, syncTree } from './synced-node-fs.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -33,8 +35,13 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** Directory of the embedded database; omitted together with databaseUrl means in memory. */
   dataDir?: string;
-  /** A dumped embedded data directory to start from (tests). */
+  /** A dumped embedded data directory to start from (tests, `pacer restore`). */
   loadDataDir?: Blob | File;
+  /**
+   * The embedded engine on disk: whether a commit waits until it is on disk (default yes; PACER_EMBEDDED_SYNC=off
+   * says no, for data a power cut may take: an OS crash then loses the last seconds of acknowledged writes).
+   */
+  sync?: boolean;
 }
 
 // bigint counts and money come back as numbers (exact up to 2^53); dates stay 'YYYY-MM-DD' strings on both
@@ -54,7 +61,8 @@ async function runHooks(hooks: (() => Promise<void>)[]): Promise<void> {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.loadDataDir);
+  const sync = options.sync ?? process.env.PACER_EMBEDDED_SYNC?.trim().toLowerCase() !== 'off';
+  return openPglite(options.dataDir, options.loadDataDir, sync);
 }
 
 /**
@@ -118,17 +126,32 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | File | undefined,
+  sync: boolean,
+): Promise<Database> {
   const dir = dataDir ? resolve(dataDir) : undefined;
   const lock = dir ? lockDataDir(dir) : undefined;
   let pglite: PGlite;
   try {
     // Loaded only for the embedded engine: a command on a server does not pay for it at start.
     const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
-    pglite = await PGlite.create(dir ? `${dir}/pgdata` : undefined, {
-      loadDataDir,
-      parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: asText, [pgliteTypes.NUMERIC]: asText },
-    });
+    const pgdata = dir ? join(dir, 'pgdata') : undefined;
+    const parsers = { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: asText, [pgliteTypes.NUMERIC]: asText };
+    if (pgdata && sync) {
+      const written = loadDataDir !== undefined || !existsSync(join(pgdata, 'PG_VERSION'));
+      pglite = await PGlite.create({
+        fs: await syncedNodeFs(pgdata),
+        startParams: syncedStartParams(PGlite.defaultStartParams),
+        loadDataDir,
+        parsers,
+      });
+      // A new data directory was written before PostgreSQL started, unsynced; its first commits lean on it.
+      if (written) await syncTree(pgdata);
+    } else {
+      pglite = await PGlite.create(pgdata, { loadDataDir, parsers });
+    }
   } catch (error) {
     lock?.release();
     throw error;

@@ -103,7 +103,8 @@ function embeddedConnections(database: Database): BulkConnections {
 /**
  * Connections for bulk loading into this database: on a server, `size` of them at the URL the database was opened
  * with (undefined when none was given: then the caller loads without COPY). Durable: each commit waits until it
- * is on disk, as every commit of the embedded engine does.
+ * is on disk. The embedded engine ignores `durable`: every commit there waits for the disk (its WAL is fsynced at
+ * commit, see db/synced-node-fs.ts), unless it was opened with sync off (PACER_EMBEDDED_SYNC=off), when none does.
  */
 export function openBulkConnections(
   database: Database,
