@@ -90,6 +90,7 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'GET /api/settings': 'viewer',
   'PUT /api/settings': 'leader',
   'GET /api/openapi.json': 'anonymous',
+  'GET /healthz': 'anonymous',
 };
 
 type Caller = {
@@ -125,6 +126,13 @@ describe.each(testEngines())('every route with every role, key and none, on $eng
       }[scope];
       callers.push({ name: `${scope} key`, may, headers: () => ({ authorization: `Bearer ${key.secret}` }) });
     }
+    // A browser write key is public: it reaches the tracking API and nothing else, like a server ingest key.
+    const browser = await createApiKey(db, 'browser key', 'ingest', { browser: true });
+    callers.push({
+      name: 'browser ingest key',
+      may: ['anonymous', 'ingest'],
+      headers: () => ({ authorization: `Bearer ${browser.secret}` }),
+    });
     for (const role of ['viewer', 'csm', 'leader', 'admin'] as const) {
       const email = `${role}@roles.example`;
       const password = 'role test password';
@@ -189,6 +197,6 @@ describe.each(testEngines())('every route with every role, key and none, on $eng
       }
     }
     expect(wrong).toEqual([]);
-    expect(calls).toBe(Object.keys(EXPECTED).length * 9);
+    expect(calls).toBe(Object.keys(EXPECTED).length * 10);
   });
 });

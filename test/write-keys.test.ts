@@ -379,8 +379,10 @@ describe.each(testEngines())('write keys on $engine', ({ open }) => {
 
     process.env.PACER_PUBLIC_URL = 'https://pacer.example.com/pacer';
     try {
-      const named = await settings('evil.example');
+      const named = await settings('127.0.0.1:4400');
       expect(apiHost(named.body)).toBe('pacer.example.com/pacer/v1');
+      // A host Pacer does not go by is not answered at all (the host allowlist).
+      expect((await settings('evil.example')).body).toContain('unknown_host');
       expect(named.headers['cache-control']).toBe('no-store');
     } finally {
       delete process.env.PACER_PUBLIC_URL;
