@@ -18,6 +18,7 @@ import { ticketResource } from '../tickets/ticket.resource.js';
 import { usageRoutes } from '../usage/usage.routes.js';
 import { HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
+import { tooLargeAnswer } from './read-json.js';
 import { resourceRoutes } from './resource.js';
 import { defineRoute, mountRoutes, type RouteSpec } from './route.js';
 
@@ -84,15 +85,14 @@ export function createApp(database: Database): Hono {
     '/api/*',
     bodyLimit({
       maxSize: 1024 * 1024,
-      onError: (c) => c.json({ error: 'too_large', message: 'the body is over 1 MB', issues: [] }, 413),
+      onError: (c) => tooLargeAnswer(c, 'the body is over 1 MB'),
     }),
   );
   app.use(
     '/v1/*',
     bodyLimit({
       maxSize: 512 * 1024,
-      onError: (c) =>
-        c.json({ error: 'too_large', message: 'the body is over 500 KB, the batch limit', issues: [] }, 413),
+      onError: (c) => tooLargeAnswer(c, 'the body is over 500 KB, the batch limit'),
     }),
   );
   app.get('/healthz', (c) => c.json({ ok: true, version, database: database.engine }));

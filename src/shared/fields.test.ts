@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, isoTimestamp } from './fields.js';
+import { isoDate, isoTimestamp, parseInstant } from './fields.js';
 
 describe('isoDate', () => {
   it('accepts real calendar dates only', () => {
@@ -25,5 +25,21 @@ describe('isoTimestamp', () => {
     expect(noZone.error?.issues[0]?.message).toMatch(/time zone/);
     expect(isoTimestamp().safeParse('2026-02-30T09:30:00Z').success).toBe(false);
     expect(isoTimestamp().safeParse('yesterday').success).toBe(false);
+  });
+});
+
+describe('the range of dates', () => {
+  it('takes years 1000 to 9999 and refuses the rest, saying the range', () => {
+    expect(isoDate().safeParse('9999-12-31').success).toBe(true);
+    expect(isoDate().safeParse('1000-01-01').success).toBe(true);
+    const early = isoDate().safeParse('0999-12-31');
+    expect(early.error?.issues[0]?.message).toMatch(/between 1000-01-01 and 9999-12-31/);
+    // 9999-12-31T23:00 five hours behind UTC is 10000-01-01T04:00Z.
+    const late = isoTimestamp().safeParse('9999-12-31T23:00:00-05:00');
+    expect(late.error?.issues[0]?.message).toMatch(/between 1000-01-01 and 9999-12-31/);
+    expect(isoTimestamp().parse('9999-12-31T23:00:00Z').toISOString()).toBe('9999-12-31T23:00:00.000Z');
+    // Years 0–99 are not read as 1900–1999 (Date.UTC's habit): 0050-01-01 is a real date, out of range.
+    expect(isoTimestamp().safeParse('0050-01-01').error?.issues[0]?.message).toMatch(/between/);
+    expect(parseInstant('0001-01-01T00:00:00Z')).toBeUndefined();
   });
 });
