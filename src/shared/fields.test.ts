@@ -29,17 +29,19 @@ describe('isoTimestamp', () => {
 });
 
 describe('the range of dates', () => {
-  it('takes years 1000 to 9999 and refuses the rest, saying the range', () => {
+  it('takes years 1 to 9999 and refuses the rest, saying the range', () => {
     expect(isoDate().safeParse('9999-12-31').success).toBe(true);
-    expect(isoDate().safeParse('1000-01-01').success).toBe(true);
-    const early = isoDate().safeParse('0999-12-31');
-    expect(early.error?.issues[0]?.message).toMatch(/between 1000-01-01 and 9999-12-31/);
+    const yearZero = isoDate().safeParse('0000-12-31');
+    expect(yearZero.error?.issues[0]?.message).toMatch(/between 0001-01-01 and 9999-12-31/);
     // 9999-12-31T23:00 five hours behind UTC is 10000-01-01T04:00Z.
     const late = isoTimestamp().safeParse('9999-12-31T23:00:00-05:00');
-    expect(late.error?.issues[0]?.message).toMatch(/between 1000-01-01 and 9999-12-31/);
+    expect(late.error?.issues[0]?.message).toMatch(/between 0001-01-01 and 9999-12-31/);
     expect(isoTimestamp().parse('9999-12-31T23:00:00Z').toISOString()).toBe('9999-12-31T23:00:00.000Z');
-    // Years 0–99 are not read as 1900–1999 (Date.UTC's habit): 0050-01-01 is a real date, out of range.
-    expect(isoTimestamp().safeParse('0050-01-01').error?.issues[0]?.message).toMatch(/between/);
-    expect(parseInstant('0001-01-01T00:00:00Z')).toBeUndefined();
+    // 0001-01-01T00:30 one hour ahead of UTC is 0000-12-31T23:30Z: before year 1.
+    expect(parseInstant('0001-01-01T00:30:00+01:00')).toBeUndefined();
+    // Years 0–99 are read as written, not as 1900–1999 (Date.UTC's habit).
+    expect(isoDate().safeParse('0050-02-29').success).toBe(false); // 50 is not a leap year
+    expect(isoDate().safeParse('0048-02-29').success).toBe(true);
+    expect(isoTimestamp().parse('0050-01-01').toISOString()).toBe('0050-01-01T00:00:00.000Z');
   });
 });

@@ -5,12 +5,12 @@ import { z } from 'zod';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-// Every date and instant the API takes lies in years 1000–9999: four-digit years, as ISO 8601 writes them without a
-// sign, which PostgreSQL, the pg driver and JavaScript's Date all read and write the same way. Anything outside is a
-// mistyped year, refused here before it reaches the database (year 10000 cannot be written back as YYYY-MM-DD).
-const EARLIEST = Date.UTC(1000, 0, 1);
-const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-export const DATE_RANGE_HINT = 'between 1000-01-01 and 9999-12-31 (UTC)';
+// Every date and instant the API takes lies in years 1–9999: four-digit years, as ISO 8601 writes them without a
+// sign. Outside is a mistyped year or a far clock correction, refused here before it reaches the database, which
+// has no year 0 and cannot write year 10000 back as YYYY-MM-DD.
+const EARLIEST = new Date('0001-01-01T00:00:00Z').getTime();
+const LATEST = new Date('9999-12-31T23:59:59.999Z').getTime();
+export const DATE_RANGE_HINT = 'between 0001-01-01 and 9999-12-31 (UTC)';
 
 /** Whether a date lies in the range every date of the API must lie in. */
 export const inDateRange = (date: Date) => date.getTime() >= EARLIEST && date.getTime() <= LATEST;
@@ -27,7 +27,7 @@ function isCalendarDate(text: string): boolean {
 
 const isRangedDate = (text: string) => isCalendarDate(text) && inDateRange(new Date(`${text}T00:00:00Z`));
 
-/** A calendar date, 'YYYY-MM-DD', in years 1000–9999. */
+/** A calendar date, 'YYYY-MM-DD', in years 1–9999. */
 export const isoDate = () =>
   z.string().superRefine((text, context) => {
     if (!isCalendarDate(text)) {
@@ -45,7 +45,7 @@ function readInstant(text: string): Date | undefined {
 
 /**
  * The instant an ISO 8601 text names: a date-time with a zone (Z or +09:00; RFC 3339's space for the T is taken), or
- * a date alone meaning midnight UTC, in years 1000–9999. Undefined for anything else, so that "1" or "last
+ * a date alone meaning midnight UTC, in years 1–9999. Undefined for anything else, so that "1" or "last
  * tuesday", which `new Date()` reads as some date, are refused rather than guessed.
  */
 export function parseInstant(text: string): Date | undefined {
