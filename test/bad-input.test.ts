@@ -181,6 +181,11 @@ describe.each(testEngines())('bad input never gets a 500 on $engine', ({ open })
     const third = await server.call('GET', `/api/accounts?cursor=${wrongType}`);
     expect(third.status).toBe(400);
     expect(fieldsOf(third.body)).toEqual(['query.cursor']);
+    // The events list's own cursor ([occurredAt, messageId]) holding an object.
+    const eventsCursor = Buffer.from(JSON.stringify([{ a: 1 }, 'm-1'])).toString('base64url');
+    const events = await server.call('GET', `/api/accounts/${accountId}/events?cursor=${eventsCursor}`);
+    expect(events.status).toBe(400);
+    expect(fieldsOf(events.body)).toEqual(['query.cursor']);
   });
 
   it('refuses a date past year 9999, directly and through sentAt clock-skew correction', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
 import { backtestDates } from '../health/backtest-health.js';
 import { lastDayWithData } from '../health/data-span.js';
+import { HttpError } from '../server/http-error.js';
 import { today } from '../shared/calendar.js';
 import {
   type ChurnModel,
@@ -133,7 +134,10 @@ export async function trainChurn(
     ...(options.months ? { months: options.months } : {}),
   });
   if (dates.length === 0) {
-    throw new Error(
+    // 409: the request is fine, the data is not there yet (an answer the caller can act on, not a server fault).
+    throw new HttpError(
+      409,
+      'no_history',
       `no history to learn from: no month-end whose ${horizonDays}-day outcome is known by ${until} (the last day with data) has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
     );
   }
