@@ -163,6 +163,12 @@ describe.each(testEngines())('bad input never gets a 500 on $engine', ({ open })
     expect((await server.call('GET', `/api/accounts/${accountId}`)).status).toBe(200);
   });
 
+  it('answers 409, not 500, when asked to train a churn model with no history (found by the fuzz suite)', async () => {
+    const answer = await server.call('POST', '/api/churn/train');
+    expect(answer.status).toBe(409);
+    expect((answer.body as unknown as { message: string }).message).toMatch(/history to learn from/);
+  });
+
   it('refuses a cursor holding an object, or garbage', async () => {
     const objectCursor = Buffer.from(JSON.stringify([{ a: 1 }, '00000000-0000-0000-0000-000000000000'])).toString(
       'base64url',
