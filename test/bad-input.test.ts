@@ -187,6 +187,13 @@ describe.each(testEngines())('bad input never gets a 500 on $engine', ({ open })
     const third = await server.call('GET', `/api/accounts?cursor=${wrongType}`);
     expect(third.status).toBe(400);
     expect(fieldsOf(third.body)).toEqual(['query.cursor']);
+    // A number no date can be: the embedded engine's driver threw turning it into one (found by the fuzz suite).
+    const hugeNumber = Buffer.from(JSON.stringify([1e308, '00000000-0000-0000-0000-000000000000'])).toString(
+      'base64url',
+    );
+    const notes = await server.call('GET', `/api/notes?cursor=${hugeNumber}`);
+    expect(notes.status).toBe(400);
+    expect(fieldsOf(notes.body)).toEqual(['query.cursor']);
     // The events list's own cursor ([occurredAt, messageId]) holding an object.
     const eventsCursor = Buffer.from(JSON.stringify([{ a: 1 }, 'm-1'])).toString('base64url');
     const events = await server.call('GET', `/api/accounts/${accountId}/events?cursor=${eventsCursor}`);

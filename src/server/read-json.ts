@@ -21,55 +21,71 @@ const NUL = 'must not contain the character U+0000';
 const SURROGATE =
   'holds a lone UTF-16 surrogate (such as \\ud800), which is not a character: send text as valid Unicode';
 
-// In a unicode-mode pattern a well-formed surrogate pair is one code point (not Cs): only lone halves match.
-const UNSTORABLE = /[\0\p{Cs}]/u;
+declare global {
+  interface String {
+    /** ES2024, in Node since 20: false when the text holds a lone surrogate. */
+    isWellFormed(): boolean;
+  }
+}
 
 /** Why a text cannot be stored, or undefined when it can. */
 export function textProblem(text: string): string | undefined {
-  if (!UNSTORABLE.test(text)) return undefined;
-  return text.includes('\0') ? NUL : SURROGATE;
+  if (text.includes('\0')) return NUL;
+  return text.isWellFormed() ? undefined : SURROGATE;
 }
 
 /** A key as it can be shown in a field path: its unstorable characters replaced by U+FFFD. */
 const shownKey = (key: string) => key.replace(/[\0\p{Cs}]/gu, '\ufffd');
 
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+type Found = { path: string[]; message: string };
 
 /**
- * The first value or key in `value` that cannot be stored (NUL, lone surrogate) or is nested deeper than MAX_DEPTH,
- * as an issue naming its path under `path`; undefined when there is none. `skip` names paths whose contents
- * someone else checks (a tracking batch's messages, each refused alone).
+ * The first unstorable text, key or too-deep value in `value`, with its path from `value` (reversed: built only on
+ * the way back from a find, so that the common case, nothing found, makes no strings). `skipItemsOf`: a key of the
+ * top level whose array items are not looked into.
  */
-export function findUnstorable(
-  value: unknown,
-  path = '',
-  skip: (path: string) => boolean = () => false,
-  depth = 0,
-): FieldIssue | undefined {
+function walk(value: unknown, depth: number, skipItemsOf?: string): Found | undefined {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    return problem ? { field: path || '(body)', message: problem } : undefined;
+    return problem ? { path: [], message: problem } : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  if (depth >= MAX_DEPTH) return { field: path || '(body)', message: DEEP };
+  if (depth >= MAX_DEPTH) return { path: [], message: DEEP };
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const itemPath = join(path, String(index));
-      if (skip(itemPath)) continue;
-      const issue = findUnstorable(item, itemPath, skip, depth + 1);
-      if (issue) return issue;
+    for (let index = 0; index < value.length; index++) {
+      const found = walk(value[index], depth + 1);
+      if (found) {
+        found.path.push(String(index));
+        return found;
+      }
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value)) {
-    const keyPath = join(path, shownKey(key));
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const keyProblem = textProblem(key);
-    if (keyProblem) return { field: keyPath, message: `(the name of this field) ${keyProblem}` };
-    if (skip(keyPath)) continue;
-    const issue = findUnstorable(item, keyPath, skip, depth + 1);
-    if (issue) return issue;
+    if (keyProblem) return { path: [shownKey(key)], message: `(the name of this field) ${keyProblem}` };
+    const item = (value as Record<string, unknown>)[key];
+    if (key === skipItemsOf && Array.isArray(item)) continue;
+    const found = walk(item, depth + 1);
+    if (found) {
+      found.path.push(shownKey(key));
+      return found;
+    }
   }
   return undefined;
+}
+
+/**
+ * The first value or key in `value` that cannot be stored (NUL, lone surrogate) or is nested deeper than MAX_DEPTH,
+ * as an issue naming its path under `path`; undefined when there is none. `skipItemsOf` names a top-level array
+ * whose items someone else checks (a tracking batch's messages, each refused alone).
+ */
+export function findUnstorable(value: unknown, path = '', skipItemsOf?: string): FieldIssue | undefined {
+  const found = walk(value, 0, skipItemsOf);
+  if (!found) return undefined;
+  const field = [path, ...found.path.reverse()].filter((part) => part !== '').join('.');
+  return { field: field || '(body)', message: found.message };
 }
 
 // Body schemas whose array field holds items the handler checks one by one: the field's name.
@@ -89,9 +105,7 @@ export function withItemsCheckedApart<T extends z.ZodType>(schema: T, key: strin
  * prefix of the field ('path', 'query', or '' for the body), `schema` the one it is about to be validated with.
  */
 export function rejectUnstorable(value: unknown, where: string, schema?: z.ZodType): void {
-  const itemsKey = schema ? checkedApart.get(schema) : undefined;
-  const itemPattern = itemsKey === undefined ? undefined : new RegExp(`^${join(where, itemsKey)}\\.\\d+$`);
-  const issue = findUnstorable(value, where, itemPattern ? (path) => itemPattern.test(path) : undefined);
+  const issue = findUnstorable(value, where, schema ? checkedApart.get(schema) : undefined);
   if (issue) throw badRequest([issue]);
 }
 

@@ -215,9 +215,11 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
             .execute(db)
             .catch((error: unknown) => {
               // A cursor's value the sort column cannot compare with (a text where it holds times, a number too
-              // large): the database says so as a data exception (22…), which here is the cursor's fault.
+              // large): the database says so as a data exception (22…), or the embedded engine's driver, turning a
+              // number into a time, as a RangeError. Either is the cursor's fault here.
               const code = (error as { code?: unknown }).code;
-              if (params.cursor && typeof code === 'string' && code.startsWith('22')) {
+              const dataError = (typeof code === 'string' && code.startsWith('22')) || error instanceof RangeError;
+              if (params.cursor && dataError) {
                 throw fieldError('query.cursor', NOT_A_CURSOR);
               }
               throw error;
