@@ -217,7 +217,7 @@ describe.each(testEngines())('Segment-compatible tracking API on $engine', ({ op
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     expect(answers[1]?.body.rejected.map((r) => `${r.index}:${r.field}`)).toEqual([
-      '0:properties',
+      '0:properties.note',
       '1:timestamp',
       '2:userId',
     ]);

@@ -1,4 +1,5 @@
 import { digitsAt } from '../shared/digits.js';
+import { DATE_RANGE_HINT, inDateRange } from '../shared/fields.js';
 // Turning the text of a CSV cell (or a JSON value) into what the API schemas expect. Each parser answers either
 // the value or a reason a person can act on; the resource's own zod schema then applies the API's rules.
 
@@ -260,6 +261,8 @@ function utcTime(
   return date.getTime();
 }
 
+const OUT_OF_RANGE = `must be ${DATE_RANGE_HINT}`;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -270,6 +273,8 @@ export function parseCalendarDate(value: unknown, order: DateOrder = 'ymd'): Par
   const parts = parseDateTimeParts(value, order, DATE_EXAMPLE);
   if (!parts.ok) return parts;
   const { year, month, day } = parts.value;
+  // The API's range of dates (years 1–9999): a unix time far off, or a mistyped year, is refused here by name.
+  if (!(year >= 1 && year <= 9999)) return fail(OUT_OF_RANGE);
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 }
 
@@ -280,6 +285,7 @@ export function parseCalendarDate(value: unknown, order: DateOrder = 'ymd'): Par
 function isRealUtcIso(value: string): boolean {
   if (!UTC_ISO.test(value)) return false;
   const year = digitsAt(value, 0, 4);
+  if (year < 1) return false; // year 0 is out of range: parseInstant's general path says so
   const month = digitsAt(value, 5, 7);
   const day = digitsAt(value, 8, 10);
   return (
@@ -330,7 +336,7 @@ export function parseInstant(value: unknown, order: DateOrder = 'ymd'): Parsed<D
   const { year, month, day, hour, minute, second, millisecond, offsetMinutes } = parts.value;
   const utc = utcTime(year, month, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
   const date = new Date(utc);
-  if (Number.isNaN(date.getTime())) return fail('is out of the range of dates');
+  if (Number.isNaN(date.getTime()) || !inDateRange(date)) return fail(OUT_OF_RANGE);
   return ok(date);
 }
 

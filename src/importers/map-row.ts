@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../server/http-error.js';
+import { findUnstorable } from '../server/read-json.js';
 import { coerceValue, type DateOrder, inferTraitValue, type NumberFormat } from './coerce-value.js';
 import type { ImportKind } from './import-kinds.js';
 import type { ColumnMapping } from './resolve-mapping.js';
@@ -45,5 +46,9 @@ export function mapRow(values: Record<string, unknown>, options: MapRowOptions):
     const given = input[kind.extraInto];
     input[kind.extraInto] = given && typeof given === 'object' ? { ...extra, ...given } : extra;
   }
+  // What the database cannot store (U+0000, a lone surrogate from a JSON escape) or nests without end: this row is
+  // refused with the field named, not the chunk it would share with good rows.
+  const unstorable = issues.length === 0 ? findUnstorable(input) : undefined;
+  if (unstorable) issues.push(unstorable);
   return { input, issues };
 }

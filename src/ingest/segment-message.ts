@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
 import type { FieldIssue } from '../server/http-error.js';
-import { ISO_INSTANT_HINT, parseInstant } from '../shared/fields.js';
+import { findUnstorable } from '../server/read-json.js';
+import { DATE_RANGE_HINT, ISO_INSTANT_HINT, inDateRange, instantProblem, parseInstant } from '../shared/fields.js';
 
 // Segment's HTTP Tracking API messages (track, page, screen, identify, group), checked by hand: this is the hot
 // path, and the spec allows any extra fields (context, integrations, _metadata…), which are ignored.
@@ -28,20 +29,6 @@ function id(value: unknown): string | null | undefined {
   return undefined;
 }
 
-// PostgreSQL's text cannot hold U+0000 (nor jsonb the escape \u0000): such a message is refused here, by itself,
-// rather than making the database refuse the whole write it would share with other batches.
-const hasNul = (value: string | null) => value?.includes('\0') ?? false;
-
-/** Whether a key or a string anywhere in a JSON value holds U+0000. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (isObject(value)) {
-    for (const key in value) if (key.includes('\0') || holdsNul(value[key])) return true;
-  }
-  return false;
-}
-
 // A usage event before 1990 or more than a day ahead of its arrival is a broken clock or a mistyped field, not
 // usage: taken, it would sit in the rollups for years no one looks at, or in days that have not come.
 const EARLIEST = Date.parse('1990-01-01T00:00:00Z');
@@ -56,9 +43,17 @@ function instant(value: unknown): Date | null | undefined {
   return typeof value === 'string' ? parseInstant(value) : undefined;
 }
 
+/** Why a message's time (or sentAt) that instant() refused is refused, quoting it. */
+function timeTextProblem(value: unknown): string {
+  const problem = (typeof value === 'string' ? instantProblem(value) : undefined) ?? `must be ${ISO_INSTANT_HINT}`;
+  return `${problem}, not ${JSON.stringify(value)}`;
+}
+
 /** Why an event's time (after clock-skew correction) cannot be taken, or undefined when it can. */
 function timeProblem(occurredAt: Date, receivedAt: Date, corrected: boolean): string | undefined {
   const after = corrected ? " (after correcting for the sender's clock with sentAt)" : '';
+  // A far sentAt can move a time out of any calendar (an invalid Date, which has no ISO text to quote).
+  if (!inDateRange(occurredAt)) return `must be ${DATE_RANGE_HINT}${after}`;
   if (occurredAt.getTime() < EARLIEST) return `must not be before 1990-01-01${after}, not ${occurredAt.toISOString()}`;
   if (occurredAt.getTime() > receivedAt.getTime() + AHEAD_MS) {
     return `must not be more than a day after the message arrived (${receivedAt.toISOString()})${after}, not ${occurredAt.toISOString()}`;
@@ -86,20 +81,14 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
   const mid = messageId ?? undefined;
   if (userId === undefined) return fail('userId', `must be a string of at most ${MAX_ID} characters`, mid);
   if (anonymousId === undefined) return fail('anonymousId', `must be a string of at most ${MAX_ID} characters`, mid);
-  const withNul = hasNul(messageId)
-    ? 'messageId'
-    : hasNul(userId)
-      ? 'userId'
-      : hasNul(anonymousId)
-        ? 'anonymousId'
-        : '';
-  if (withNul) return fail(withNul, 'must not contain the character U+0000', hasNul(messageId) ? undefined : mid);
+  // PostgreSQL cannot store U+0000 or a lone surrogate anywhere, nor may a message nest without end: such a message
+  // is refused here, by itself, rather than failing the write it would share with the rest of its batch.
+  const unstorable = findUnstorable(raw);
+  if (unstorable) return fail(unstorable.field, unstorable.message, unstorable.field === 'messageId' ? undefined : mid);
   const person = userId ?? (anonymousId ? anonymousPerson(anonymousId) : null);
   // Every kind's time is checked, identify and group too: a message whose time is nonsense is refused whole.
   const timestamp = instant(raw.timestamp);
-  if (timestamp === undefined) {
-    return fail('timestamp', `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(raw.timestamp)}`, mid);
-  }
+  if (timestamp === undefined) return fail('timestamp', timeTextProblem(raw.timestamp), mid);
   const occurredAt =
     timestamp === null
       ? receivedAt
@@ -148,16 +137,12 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
   }
   if ((name as string).length > MAX_NAME)
     return fail(kind === 'track' ? 'event' : 'name', `is longer than ${MAX_NAME} characters`, mid);
-  if (hasNul(name as string))
-    return fail(kind === 'track' ? 'event' : 'name', 'must not contain the character U+0000', mid);
   if (raw.properties !== undefined && raw.properties !== null && !isObject(raw.properties)) {
     return fail('properties', 'must be an object', mid);
   }
-  if (holdsNul(raw.properties)) return fail('properties', 'must not contain the character U+0000', mid);
   const context = isObject(raw.context) ? raw.context : {};
   const groupId = id(context.groupId);
   if (groupId === undefined) return fail('context.groupId', `must be a string of at most ${MAX_ID} characters`, mid);
-  if (hasNul(groupId)) return fail('context.groupId', 'must not contain the character U+0000', mid);
   return {
     ok: true,
     message: {
@@ -178,7 +163,7 @@ export function parseSegmentMessage(raw: unknown, receivedAt: Date, sentAt: Date
 
 /** Why a request's sentAt cannot be used to correct its events' times, or undefined (also when it is absent). */
 export function sentAtProblem(value: unknown): string | undefined {
-  return instant(value) === undefined ? `must be ${ISO_INSTANT_HINT}, not ${JSON.stringify(value)}` : undefined;
+  return instant(value) === undefined ? timeTextProblem(value) : undefined;
 }
 
 export { instant as parseSegmentTime };

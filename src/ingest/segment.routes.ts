@@ -6,6 +6,7 @@ import { recordEvents } from '../events/record-events.js';
 import { anonymousPerson, type UsageEvent } from '../events/usage-event.js';
 import { type Actor, actorForSecret } from '../server/actor.js';
 import { badRequest, type FieldIssue, HttpError } from '../server/http-error.js';
+import { withItemsCheckedApart } from '../server/read-json.js';
 import { defineRoute, type RouteSpec } from '../server/route.js';
 import { readTrackingSettings } from '../settings/workspace-settings.js';
 import { applyGroup, applyIdentify, type IdentityCall } from './apply-identity.js';
@@ -36,11 +37,15 @@ const message = z.looseObject({
   properties: z.unknown().optional(),
   traits: z.unknown().optional(),
 });
-const batchBody = z.looseObject({
-  batch: z.array(z.unknown(), { error: 'must be an array of messages' }),
-  sentAt: z.unknown().optional(),
-  context: z.unknown().optional(),
-});
+// Each message is checked for unstorable text by parseSegmentMessage, so one bad message is refused alone.
+const batchBody = withItemsCheckedApart(
+  z.looseObject({
+    batch: z.array(z.unknown(), { error: 'must be an array of messages' }),
+    sentAt: z.unknown().optional(),
+    context: z.unknown().optional(),
+  }),
+  'batch',
+);
 const accepted = z.object({
   success: z.literal(true),
   accepted: z.number().describe('Messages stored (or recognised as already stored).'),

@@ -140,7 +140,16 @@ export async function trainChurn(
       `no history to learn from: no month-end whose ${horizonDays}-day outcome is known by ${until} (the last day with data) has accounts that could churn (${describeDefinition(definition, horizonDays)})`,
     );
   }
-  const model = options.inWorker === false ? trainChurnModel(data) : await trainInWorker(data);
+  const model = await (options.inWorker === false
+    ? Promise.resolve().then(() => trainChurnModel(data))
+    : trainInWorker(data)
+  ).catch((error: unknown) => {
+    // Too few account-dates (or churned ones) to fit: like no history at all, the data's state, not a fault.
+    if (/too little history/.test((error as Error).message)) {
+      throw new NotEnoughHistoryError((error as Error).message);
+    }
+    throw error;
+  });
   const id = uuidv7();
   const summary = { features: model.encoding.columns.length, training: model.training, validation: model.validation };
   const { rows } = await sql<ModelRow>`

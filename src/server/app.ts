@@ -24,6 +24,7 @@ import { allowedHosts, hostAllowlist } from './host-allowlist.js';
 import { HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { type RateLimits, rateLimitMiddleware, rateLimitsFromEnv } from './rate-limit.js';
+import { tooLargeAnswer } from './read-json.js';
 import { redactError } from './redact-error.js';
 import { resourceRoutes } from './resource.js';
 import { defineRoute, mountRoutes, type RouteSpec } from './route.js';
@@ -130,15 +131,14 @@ export function createApp(database: Database, options: Partial<AppOptions> = {})
     '/api/*',
     bodyLimit({
       maxSize: 1024 * 1024,
-      onError: (c) => c.json({ error: 'too_large', message: 'the body is over 1 MB', issues: [] }, 413),
+      onError: (c) => tooLargeAnswer(c, 'the body is over 1 MB'),
     }),
   );
   app.use(
     '/v1/*',
     bodyLimit({
       maxSize: 512 * 1024,
-      onError: (c) =>
-        c.json({ error: 'too_large', message: 'the body is over 500 KB, the batch limit', issues: [] }, 413),
+      onError: (c) => tooLargeAnswer(c, 'the body is over 500 KB, the batch limit'),
     }),
   );
   // After the body limits: the failed-key limit may read a tracking call's body for its write key.

@@ -40,7 +40,11 @@ export function issuesFromZod(error: z.ZodError, prefix = ''): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'unknown field' }));
+      // A key of no characters still needs a name a person can find.
+      return issue.keys.map((key) => {
+        const shown = key === '' ? '(empty name)' : key;
+        return { field: base ? `${base}.${shown}` : shown, message: 'unknown field' };
+      });
     }
     // Parsed with reportInput, a missing field shows as input undefined: say "required", whatever zod's words.
     if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {

@@ -5,6 +5,7 @@ import type { Executor } from '../db/executor.js';
 import { assertMayWriteAccount } from './account-ownership.js';
 import type { Access, Actor } from './actor.js';
 import { badRequest, fieldError, httpErrorFromDatabase, notFound } from './http-error.js';
+import { textProblem } from './read-json.js';
 import { defineRoute, type RouteSpec } from './route.js';
 
 // A resource is described as data (schemas, columns, filters, sorts); its create/read/update/list/delete/upsert
@@ -53,16 +54,27 @@ function encodeCursor(value: unknown, id: unknown): string {
   return Buffer.from(JSON.stringify([plain, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
+const NOT_A_CURSOR = 'is not a cursor this API returned';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The sort value and id a cursor holds. Anyone can send a cursor, so it is checked as input: an id that is a UUID and
+ * a sort value that is a short text or a finite number (what encodeCursor writes for a time, a text or an amount).
+ */
+function decodeCursor(cursor: string): [string | number, string] {
+  let decoded: unknown;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
-      return [decoded[0], decoded[1]];
-    }
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // answered below
+    throw fieldError('query.cursor', NOT_A_CURSOR);
   }
-  throw fieldError('query.cursor', 'is not a cursor this API returned');
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw fieldError('query.cursor', NOT_A_CURSOR);
+  const [value, id] = decoded as [unknown, unknown];
+  const valueFits =
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && value.length <= 1000 && textProblem(value) === undefined);
+  if (!valueFits || typeof id !== 'string' || !UUID.test(id)) throw fieldError('query.cursor', NOT_A_CURSOR);
+  return [value, id];
 }
 
 async function translateDatabaseErrors<T>(work: () => Promise<T>): Promise<T> {
@@ -209,7 +221,19 @@ export function resourceRoutes(spec: ResourceSpec): RouteSpec[] {
           sql<Row>`select * from ${sql.table(spec.table)}
             ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
             order by ${sql.ref(sortColumn)} ${direction}, id ${direction}
-            limit ${limit + 1}`.execute(db),
+            limit ${limit + 1}`
+            .execute(db)
+            .catch((error: unknown) => {
+              // A cursor's value the sort column cannot compare with (a text where it holds times, a number too
+              // large): the database says so as a data exception (22…), or the embedded engine's driver, turning a
+              // number into a time, as a RangeError. Either is the cursor's fault here.
+              const code = (error as { code?: unknown }).code;
+              const dataError = (typeof code === 'string' && code.startsWith('22')) || error instanceof RangeError;
+              if (params.cursor && dataError) {
+                throw fieldError('query.cursor', NOT_A_CURSOR);
+              }
+              throw error;
+            }),
         );
         const page = rows.slice(0, limit);
         const last = page.at(-1);

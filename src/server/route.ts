@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,6 +9,7 @@ import { recordKeyUse } from '../keys/api-keys.js';
 import { type Access, type Actor, actorForSecret, mayCall, secretFromHeader } from './actor.js';
 import { clientAddress } from './client-address.js';
 import { badRequest, HttpError, issuesFromZod } from './http-error.js';
+import { readJson, rejectUnstorable } from './read-json.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -90,46 +90,13 @@ export function defineRoute<
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  rejectUnstorable(value, where, schema);
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw badRequest(issuesFromZod(result.error, where));
   return result.data;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-
-async function readJson(c: Context, maxBytes: number): Promise<unknown> {
-  if ((c.req.header('content-encoding') ?? '').toLowerCase() !== 'gzip') {
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > maxBytes) {
-      throw new HttpError(
-        413,
-        'too_large',
-        `the body is over ${Math.round(maxBytes / 1024)} KB, the limit of this call`,
-      );
-    }
-    return parseJsonText(text);
-  }
-  let bytes = Buffer.from(await c.req.arrayBuffer());
-  try {
-    bytes = gunzipSync(bytes, { maxOutputLength: maxBytes + 1 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') bytes = Buffer.alloc(maxBytes + 1);
-    else throw badRequest([{ field: '(body)', message: 'is not valid gzip' }]);
-  }
-  if (bytes.length > maxBytes) {
-    throw new HttpError(413, 'too_large', `the body is over ${Math.round(maxBytes / 1024)} KB, the limit of this call`);
-  }
-  return parseJsonText(bytes.toString('utf8'));
-}
-
-function parseJsonText(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badRequest([{ field: '(body)', message: `is not valid JSON: ${(error as Error).message}` }]);
-  }
-}
 
 function queryObject(c: Context): Record<string, string> {
   const all = c.req.queries();

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
 import type { Executor } from '../db/executor.js';
 import { fieldError } from '../server/http-error.js';
+import { textProblem } from '../server/read-json.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
 import { addDays, daysBetween, today } from '../shared/calendar.js';
-import { isoDate } from '../shared/fields.js';
+import { isoDate, parseInstant } from '../shared/fields.js';
 import { summariseUsage, type UserDay, weekStart } from './usage-metrics.js';
 import { readUsageSettings, usageSettingsSchema, writeUsageSettings } from './usage-settings.js';
 
@@ -168,12 +169,23 @@ export const usageRoutes = [
       const limit = query.limit ?? 100;
       let after: [string, string] | undefined;
       if (query.cursor) {
+        let decoded: unknown;
         try {
-          after = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string];
-          if (!Array.isArray(after) || after.length !== 2) throw new Error('shape');
+          decoded = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
         } catch {
+          decoded = undefined;
+        }
+        // Anyone can send a cursor: [an instant, a message id] as nextCursor writes it, or refused by name.
+        const [time, messageId] = Array.isArray(decoded) && decoded.length === 2 ? decoded : [];
+        if (
+          typeof time !== 'string' ||
+          parseInstant(time) === undefined ||
+          typeof messageId !== 'string' ||
+          textProblem(messageId) !== undefined
+        ) {
           throw fieldError('query.cursor', 'is not a cursor this API returned');
         }
+        after = [time, messageId];
       }
       const { rows } = await sql<{
         message_id: string;
