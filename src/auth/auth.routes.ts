@@ -2,7 +2,7 @@ import { serialize } from 'hono/utils/cookie';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
-import { HttpError } from '../server/http-error.js';
+import { badRequest, HttpError } from '../server/http-error.js';
 import { defineRoute, type RouteSpec } from '../server/route.js';
 import { teamRoles } from '../team/team-user.resource.js';
 import { verifyPassword } from './password-hash.js';
@@ -48,6 +48,12 @@ async function writeAudit(db: Executor, actor: string, action: string, userId: s
     })
     .execute();
 }
+
+/** Signing out is for sessions; a key is revoked instead. */
+const madeWithKey = () =>
+  badRequest([
+    { field: 'authorization', message: 'is an API key, which has no session to end (revoke the key instead)' },
+  ]);
 
 export const authRoutes: RouteSpec[] = [
   defineRoute({
@@ -163,7 +169,7 @@ export const authRoutes: RouteSpec[] = [
     summary: 'Sign out: ends this session and clears the cookie',
     status: 204,
     async handler({ actor, db, audit, publicUrl }) {
-      if (!actor.sessionId) throw new HttpError(400, 'not_signed_in', 'this call is made with a key, not signed in');
+      if (!actor.sessionId) throw madeWithKey();
       await endSession(db, actor.sessionId);
       audit({ action: 'sign out', entity: 'team user', entityId: actor.userId });
       return {
@@ -180,7 +186,7 @@ export const authRoutes: RouteSpec[] = [
     summary: 'Sign out everywhere: ends every session of the signed-in person',
     response: z.object({ sessionsEnded: z.number().int() }),
     async handler({ actor, db, audit, publicUrl }) {
-      if (!actor.userId) throw new HttpError(400, 'not_signed_in', 'this call is made with a key, not signed in');
+      if (!actor.userId) throw madeWithKey();
       const ended = await endAllSessions(db, actor.userId);
       audit({
         action: 'sign out everywhere',
