@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPacer, runPacer, startPacer } from './support/cli.js';
@@ -45,7 +45,8 @@ async function contractStandIn(baseUrl: string): Promise<(route: Route) => Promi
     body: JSON.stringify({ email: LEADER, password: PASSWORD }),
   });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const get = async <T>(path: string) => (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as T;
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as T;
   const accounts = (await get<{ data: Account[] }>('/api/accounts?limit=500')).data;
   const users = new Map(
     (await get<{ data: { id: string; name: string; email: string }[] }>('/api/users?limit=200')).data.map((u) => [
@@ -62,7 +63,12 @@ async function contractStandIn(baseUrl: string): Promise<(route: Route) => Promi
       id: account.id,
       name: account.name,
       externalId: account.externalId,
-      health: { score: 20 + ((index * 37) % 80), colour: colours[index % 3], trend: (index % 7) - 3, overridden: false },
+      health: {
+        score: 20 + ((index * 37) % 80),
+        colour: colours[index % 3],
+        trend: (index % 7) - 3,
+        overridden: false,
+      },
       churnRisk: ((index * 13) % 100) / 100,
       mrr: { amount: mrr, currency },
       arr: { amount: String(Number(mrr) * 12), currency },

@@ -99,7 +99,6 @@ export function SignInPage() {
             {busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
         </form>
-        <p className={styles.hint}>{t('signIn.demoHint')}</p>
       </main>
     </div>
   );
