@@ -38,7 +38,7 @@ export const WIDTH: Record<Column, number> = {
   mrrAtRisk: 128,
   renewal: 118,
   owner: 150,
-  stage: 120,
+  stage: 140,
   tier: 110,
   lastActive: 120,
 };
