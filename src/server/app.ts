@@ -19,6 +19,7 @@ import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
 import { usageRoutes } from '../usage/usage.routes.js';
+import { mountWebApp } from '../web/serve-web-app.js';
 import { clientAddressMiddleware, parseTrustedProxies, type TrustedProxies } from './client-address.js';
 import { allowedHosts, hostAllowlist } from './host-allowlist.js';
 import { HttpError } from './http-error.js';
@@ -147,6 +148,7 @@ export function createApp(database: Database, options: Partial<AppOptions> = {})
     else app.use(limit.path, limit.handler);
   }
   mountRoutes(app, database, allRoutes());
+  mountWebApp(app);
   app.notFound((c) =>
     c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}`, issues: [] }, 404),
   );
