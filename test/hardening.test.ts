@@ -248,7 +248,7 @@ describe.each(testEngines())('hardening, on $engine', ({ open }) => {
     const answers = {
       api: await server.send('GET', '/api/accounts', bearer(admin)),
       unauthorized: await server.send('GET', '/api/accounts', { authorization: '' }),
-      notFound: await server.send('GET', '/nothing-here'),
+      notFound: await server.send('GET', '/api/nothing-here'),
       tracking: await server.send('POST', '/v1/t', {}, { writeKey: 'pk_unknown', userId: 'u', event: 'E' }),
       refusedHost: await server.send('GET', '/api/accounts', { host: 'evil.example' }),
     };
