@@ -51,6 +51,23 @@ create index portfolio_last_active_idx on portfolio_rows
 create index portfolio_owner_idx on portfolio_rows (owner_id);
 create index portfolio_refreshed_idx on portfolio_rows (refreshed_on);
 
+-- Moves on whenever any portfolio row changes (written by a refresh, deleted with its account): counts of matching
+-- accounts are remembered per version, so paging through 100,000 accounts does not count them again on every page.
+create table portfolio_version (
+  version bigint not null
+);
+insert into portfolio_version (version) values (0);
+
+create function bump_portfolio_version() returns trigger language plpgsql as $$
+begin
+  update portfolio_version set version = version + 1;
+  return null;
+end;
+$$;
+
+create trigger portfolio_rows_bump_version after insert or update or delete on portfolio_rows
+  for each statement execute function bump_portfolio_version();
+
 create table portfolio_dirty (
   account_id uuid primary key
 );

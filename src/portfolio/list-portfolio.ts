@@ -46,6 +46,32 @@ function whereOf(filters: PortfolioFilters, day: string): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `);
 }
 
+/**
+ * Counts of matching accounts per database, for the current portfolio_version only: a page after a cursor, or the
+ * same filters asked again, is answered without counting 100,000 rows again while nothing changed.
+ */
+const counts = new WeakMap<object, { version: string; byFilters: Map<string, number> }>();
+
+async function countMatching(db: Executor, day: string, filters: PortfolioFilters): Promise<number> {
+  const { rows } = await sql<{ version: string }>`select version::text as version from portfolio_version`.execute(db);
+  const version = `${rows[0]?.version ?? ''}|${day}`;
+  let cached = counts.get(db);
+  if (cached?.version !== version) {
+    cached = { version, byFilters: new Map() };
+    counts.set(db, cached);
+  }
+  const key = JSON.stringify(filters);
+  const known = cached.byFilters.get(key);
+  if (known !== undefined) return known;
+  const counted = await sql<{
+    n: number;
+  }>`select count(*)::int as n from portfolio_rows where ${whereOf(filters, day)}`.execute(db);
+  const n = counted.rows[0]?.n ?? 0;
+  if (cached.byFilters.size >= 200) cached.byFilters.clear();
+  cached.byFilters.set(key, n);
+  return n;
+}
+
 interface PageRow {
   account_id: string;
   name: string;
@@ -87,14 +113,14 @@ export async function listPortfolio(
   const order = sql.raw(key.parts.map((p) => `${p.expression} ${key.direction}`).join(', '));
   const keyColumns = sql.raw(key.parts.map((p, i) => `(${p.expression})::text as k${i}`).join(', '));
   // One more than the page tells whether there is a next one.
-  const [{ rows }, counted] = await Promise.all([
+  const [{ rows }, total] = await Promise.all([
     sql<PageRow>`
       select account_id, name, external_id, health_score, health_colour, health_trend, health_overridden, churn_risk,
         currency, mrr_minor::text as mrr_minor, arr_minor::text as arr_minor,
         mrr_at_risk_minor::text as mrr_at_risk_minor, renewal_date::text as renewal_date, owner_id,
         lifecycle_stage, coverage_tier, last_active_day::text as last_active_day, ${keyColumns}
       from portfolio_rows where ${where} and ${keyAfter} order by ${order} limit ${options.limit + 1}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from portfolio_rows where ${where}`.execute(db),
+    countMatching(db, day, filters),
   ]);
   const shown = rows.slice(0, options.limit);
   const ownerIds = [...new Set(shown.flatMap((r) => (r.owner_id ? [r.owner_id] : [])))];
@@ -134,7 +160,7 @@ export async function listPortfolio(
             key.parts.map((_, i) => last[`k${i}`] as string),
           )
         : null,
-    total: counted.rows[0]?.n ?? 0,
+    total,
   };
 }
 
