@@ -19,6 +19,8 @@ describe('pacer start on a fresh data directory', () => {
     try {
       expect(running.output()).toMatch(/Generating the demo world: 50%/);
       expect(running.output()).toMatch(/Demo world ready: 500 accounts/);
+      // Churn risk is computed before the server opens (issue 18, item 8): the portfolio's risk column is filled.
+      expect(running.output()).toMatch(/Churn risk computed for \d+ accounts in [\d.]+ s/);
       // The demo's people sign in with the password printed at start.
       expect(running.output()).toMatch(
         /Demo users \(password "pacer-demo"\): leader sofia\.rossi@team\.pacer-demo\.example; CSMs aiko\.tanaka@team\.pacer-demo\.example, /,
@@ -46,6 +48,20 @@ describe('pacer start on a fresh data directory', () => {
         `${running.url}/api/accounts/${live.id}/usage?granularity=week&from=${new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10)}`,
       );
       expect(usage.series.filter((week) => week.totalEvents > 0).length).toBeGreaterThan(4);
+      // Every account still a customer has a churn risk on the portfolio.
+      const rows: { churnRisk: number | null; lifecycleStage: string }[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const page: { data: typeof rows; nextCursor: string | null } = await get(
+          `${running.url}/api/portfolio?sort=-risk&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        rows.push(...page.data);
+        cursor = page.nextCursor;
+      }
+      expect(rows).toHaveLength(500);
+      const customers = rows.filter((row) => row.lifecycleStage !== 'churned');
+      expect(customers.length).toBeGreaterThan(300);
+      expect(customers.filter((row) => row.churnRisk === null)).toEqual([]);
     } finally {
       await running.stop();
     }

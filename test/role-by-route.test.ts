@@ -84,6 +84,8 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'GET /api/accounts/:id/churn-risk': 'viewer',
   'GET /api/churn/risks': 'viewer',
   'GET /api/churn/model': 'viewer',
+  'GET /api/portfolio': 'viewer',
+  'GET /api/portfolio/summary': 'viewer',
   'POST /api/churn/train': 'leader',
   'GET /api/settings/churn': 'viewer',
   'PUT /api/settings/churn': 'leader',

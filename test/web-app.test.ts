@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPacer, runPacer, startPacer } from './support/cli.js';
 import { tempDir } from './support/temp-dir.js';
@@ -23,89 +23,15 @@ const CSM = 'aiko.tanaka@team.pacer-demo.example';
 const LEADER = 'sofia.rossi@team.pacer-demo.example';
 const PASSWORD = 'pacer-demo';
 
-interface Account {
-  id: string;
-  name: string;
-  externalId: string | null;
-  ownerId: string | null;
-  lifecycleStage: string;
-  coverageTier: string | null;
-}
-
-/**
- * Until GET /api/portfolio is merged (PORTFOLIO-CONTRACT.md, built in parallel), the browser's calls to it are
- * answered here, to the contract, from the demo world's real accounts and owners with made-up health and money:
- * enough to drive the app's own behaviour (the query it sends, what it shows). The assertions about the figures
- * themselves run only against the real API.
- */
-async function contractStandIn(baseUrl: string): Promise<(route: Route) => Promise<void>> {
+/** The CSM's view of a portfolio figure, through the API the page uses (signed in with a cookie, like the page). */
+async function portfolioAsCsm(baseUrl: string, path: string): Promise<Record<string, unknown>> {
   const signIn = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: LEADER, password: PASSWORD }),
+    body: JSON.stringify({ email: CSM, password: PASSWORD }),
   });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const get = async <T>(path: string) =>
-    (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as T;
-  const accounts = (await get<{ data: Account[] }>('/api/accounts?limit=500')).data;
-  const users = new Map(
-    (await get<{ data: { id: string; name: string; email: string }[] }>('/api/users?limit=200')).data.map((u) => [
-      u.id,
-      u,
-    ]),
-  );
-  const colours = ['red', 'yellow', 'green'] as const;
-  const rows = accounts.map((account, index) => {
-    const currency = index % 3 === 0 ? 'JPY' : 'USD';
-    const mrr = currency === 'JPY' ? `${(index + 1) * 12_345}` : `${(index + 1) * 101}.50`;
-    const owner = account.ownerId ? users.get(account.ownerId) : undefined;
-    return {
-      id: account.id,
-      name: account.name,
-      externalId: account.externalId,
-      health: {
-        score: 20 + ((index * 37) % 80),
-        colour: colours[index % 3],
-        trend: (index % 7) - 3,
-        overridden: false,
-      },
-      churnRisk: ((index * 13) % 100) / 100,
-      mrr: { amount: mrr, currency },
-      arr: { amount: String(Number(mrr) * 12), currency },
-      mrrAtRisk: { amount: mrr, currency },
-      renewalDate: `2027-0${(index % 9) + 1}-1${index % 10}`,
-      owner: owner ? { id: owner.id, name: owner.name } : null,
-      ownerEmail: owner?.email,
-      lifecycleStage: account.lifecycleStage,
-      tier: account.coverageTier,
-      lastActiveAt: new Date(Date.now() - index * 86_400_000).toISOString(),
-    };
-  });
-  return async (route) => {
-    const url = new URL(route.request().url());
-    const colour = url.searchParams.get('colour')?.split(',');
-    const owner = url.searchParams.get('owner');
-    const matching = rows.filter(
-      (row) =>
-        (!colour || colour.includes(row.health.colour ?? 'none')) &&
-        (!owner || (owner === 'me' ? row.ownerEmail === CSM : row.owner?.id === owner)),
-    );
-    const body = url.pathname.endsWith('/summary')
-      ? {
-          accounts: matching.length,
-          mrr: [{ amount: '123456.50', currency: 'USD' }],
-          mrrAtRisk: [{ amount: '23456', currency: 'JPY' }],
-          byColour: {
-            red: matching.filter((row) => row.health.colour === 'red').length,
-            yellow: matching.filter((row) => row.health.colour === 'yellow').length,
-            green: matching.filter((row) => row.health.colour === 'green').length,
-            none: 0,
-          },
-          renewalsNext90Days: { count: 3, mrr: [{ amount: '3030.50', currency: 'USD' }] },
-        }
-      : { data: matching.map(({ ownerEmail: _, ...row }) => row), nextCursor: null, total: matching.length };
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
-  };
+  return (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as Record<string, unknown>;
 }
 
 /** Serious and critical accessibility violations on the page as it is now. */
@@ -121,7 +47,6 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let portfolioApi = false;
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
@@ -130,14 +55,8 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
     const generated = runPacer(['demo', 'generate', '--accounts', '60', '--data', data], {}, 120_000);
     expect(generated.status, generated.stderr).toBe(0);
     pacer = await startPacer(['--data', data, '--no-demo']);
-    // Anonymous: a route that exists answers 401, a missing one 404.
-    portfolioApi = (await fetch(`${pacer.url}/api/portfolio`)).status !== 404;
-    if (!portfolioApi) {
-      console.warn('[pacer] GET /api/portfolio is not on this server yet: the portfolio runs on a contract stand-in');
-    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-    if (!portfolioApi) await context.route('**/api/portfolio**', await contractStandIn(pacer.url));
     page = await context.newPage();
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -198,11 +117,18 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
     await expect
       .poll(async () => new Set(await rows.locator('td:nth-child(2) .visually-hidden').allTextContents()))
       .toEqual(new Set(['Red']));
-    if (portfolioApi) {
-      // The rows are the red accounts the API counts in its summary.
-      const shown = await page.getByRole('status').filter({ hasText: 'accounts' }).textContent();
-      expect(shown).toMatch(/of \d+ accounts/);
-    }
+    // The portfolio opens on current customers (churned accounts are one choice away): as many red ones as the API
+    // counts in its summary, and every one of them with a churn risk already computed.
+    const summary = await portfolioAsCsm(pacer.url, '/api/portfolio/summary?colour=red&stage=current');
+    const red = (summary.byColour as { red: number }).red;
+    expect(red).toBeGreaterThan(0);
+    const shown = await page.getByRole('status').filter({ hasText: 'accounts' }).textContent();
+    expect(shown).toMatch(new RegExp(`of ${red} accounts`));
+    const redRows = (await portfolioAsCsm(pacer.url, '/api/portfolio?colour=red&stage=current&limit=200')).data as {
+      churnRisk: number | null;
+    }[];
+    expect(redRows).toHaveLength(red);
+    expect(redRows.filter((row) => row.churnRisk === null)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portfolio-red-en.png') });
 
     await page.getByLabel('Language').selectOption('ja');
@@ -213,7 +139,6 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
     // Money and days as Intl writes them in Japanese: yen without decimals, days as 2027/03/05.
     const cells = (await rows.allTextContents()).join(' ');
     expect(cells).toMatch(/\d{4}\/\d{2}\/\d{2}/);
-    if (!portfolioApi) expect(cells).toMatch(/[¥￥][\d,]+(?![.\d])/);
     await page.screenshot({ path: join(SHOTS, 'portfolio-red-ja.png') });
     await page.goto(`${pacer.url}/portfolio`);
     await expect.poll(() => rows.count()).toBeGreaterThan(5);
@@ -228,9 +153,5 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
     await page.goto(`${pacer.url}/portfolio`);
     await page.waitForURL(/\/sign-in\?next=/);
     expect(cspViolations).toEqual([]);
-  });
-
-  it.skipIf(portfolioApi)('pending: portfolio figures checked against GET /api/portfolio (not merged yet)', () => {
-    // Runs as a skip until the portfolio API is merged; the journey above then runs on the real API.
   });
 });

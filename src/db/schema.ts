@@ -95,7 +95,35 @@ export interface AccountStatesTable {
   traits: Json;
 }
 
+/** One account's row of the portfolio, kept current from its sources (migrations/0014_portfolio_rows.sql). */
+export interface PortfolioRowsTable {
+  account_id: string;
+  name: string;
+  external_id: string | null;
+  domain: string | null;
+  owner_id: string | null;
+  lifecycle_stage: string | null;
+  coverage_tier: string | null;
+  health_score: number | null;
+  health_colour: string | null;
+  health_trend: number | null;
+  health_overridden: boolean;
+  churn_risk: number | null;
+  currency: string | null;
+  mrr_minor: string | null;
+  arr_minor: string | null;
+  mrr_at_risk_minor: string | null;
+  mrr_group: number;
+  at_risk_group: number;
+  money_currency: string;
+  mrr_parts: Json | null;
+  renewal_date: string | null;
+  last_active_day: string | null;
+  refreshed_on: string;
+}
+
 export interface Schema {
+  portfolio_rows: PortfolioRowsTable;
   settings: SettingsTable;
   team_users: TeamUsersTable;
   sessions: SessionsTable;

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import type { WorldOptions, WorldShape } from './demo-world.js';
 import { defaultAccounts, generateWorld, todayUtc, type WorldSummary } from './generate-world.js';
 import { resetWorld } from './reset-world.js';
+import { scoreWorldChurn } from './score-world-churn.js';
 
 export const DEFAULT_DEMO = { seed: 42, months: 18, shape: 'b2b' as WorldShape };
 
@@ -43,6 +44,13 @@ async function generateWithProgress(database: Database, options: WorldOptions): 
   );
   const summary = await generateWorld(database, options, progress.update);
   progress.done(summary);
+  const started = performance.now();
+  const scored = await scoreWorldChurn(database, options.today);
+  if (scored > 0) {
+    process.stdout.write(
+      `Churn risk computed for ${scored} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+  }
   return summary;
 }
 

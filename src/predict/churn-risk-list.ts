@@ -39,14 +39,14 @@ export interface RankedAccount {
 
 export type RiskSort = 'probability' | 'mrrAtRisk';
 
-interface Bucket {
+export interface Bucket {
   currency: string;
   minor: number;
   inReporting: boolean;
 }
 
 /** Adds the parts that convert into one reporting-currency bucket; each part that cannot stays in its own. */
-function bucketsOf(account: ScoredAccount, converter: Converter): { buckets: Bucket[]; parts: MrrPart[] } {
+export function bucketsOf(account: ScoredAccount, converter: Converter): { buckets: Bucket[]; parts: MrrPart[] } {
   const own = new Map<string, Bucket>();
   let reporting: Bucket | null = null;
   const parts: MrrPart[] = [];
@@ -72,7 +72,7 @@ function bucketsOf(account: ScoredAccount, converter: Converter): { buckets: Buc
 
 // MRR at risk is probability × MRR, rounded once to the minor unit; totals add these integers, so the list and
 // its totals agree to the unit.
-const atRisk = (probability: number, minor: number) => Math.round(probability * minor);
+export const atRisk = (probability: number, minor: number) => Math.round(probability * minor);
 
 const figure = (bucket: Bucket, minor: number): MoneyFigure => ({
   amount: toMajorUnits(minor, bucket.currency),

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
+import { portfolioRoutes } from '../portfolio/portfolio.routes.js';
 import { churnRoutes } from '../predict/churn.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
@@ -66,6 +67,7 @@ export function allRoutes(): RouteSpec[] {
     ...usageRoutes,
     ...healthRoutes,
     ...churnRoutes,
+    ...portfolioRoutes,
     ...settingsRoutes,
     healthRoute,
   ];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { attachPendingEvents } from '../events/attach-pending-events.js';
 import { rescoreChangedAccounts, scoreUnscoredToday } from '../health/health-jobs.js';
+import { refreshPortfolioRows } from '../portfolio/refresh-portfolio-rows.js';
 import { refreshChurnRisk } from '../predict/churn-jobs.js';
 import { purgeExpiredEvents } from '../usage/purge-expired-events.js';
 import { flushUsageRollups } from '../usage/roll-up-usage.js';
@@ -61,6 +62,9 @@ export function startBackgroundJobs(
     await database.db.transaction().execute((trx) => flushUsageRollups(trx));
     await rescoreChangedAccounts(database);
   });
+  // The portfolio's rows of the accounts whose health, risk, subscriptions or fields changed (and all of them on a
+  // new day), so a reader rarely waits for them (src/portfolio/refresh-portfolio-rows.ts).
+  every(intervals.flushMs * 2, () => refreshPortfolioRows(database.db));
   every(intervals.attachMs, () => database.db.transaction().execute((trx) => attachPendingEvents(trx)));
   every(
     intervals.purgeMs,

@@ -94,6 +94,14 @@ export function toMajorUnits(minor: number, currency: string): number {
   return Number(text);
 }
 
+/** 2985 USD → "29.85", 1200 JPY → "1200": minor units as an exact decimal text of the major unit. */
+export function toDecimalText(minor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  const sign = minor < 0 ? '-' : '';
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
 export type BillingPeriod = 'month' | 'quarter' | 'year';
 const MONTHS: Record<BillingPeriod, bigint> = { month: 1n, quarter: 3n, year: 12n };
 

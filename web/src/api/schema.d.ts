@@ -961,6 +961,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account with its latest health, churn risk, MRR/ARR and MRR at risk (reporting currency), next renewal, owner, stage, tier and last activity; filtered, sorted and paged by cursor */
+        get: operations["getApiPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portfolio totals over the accounts matching the filters: MRR and MRR at risk per currency, accounts by health colour, renewals in the next 90 days */
+        get: operations["getApiPortfolioSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -6081,6 +6115,200 @@ export interface operations {
                         horizonDays: number;
                         /** @description What churn means: contract (no live subscription), inactivity, event:NAME, or auto. */
                         definition: string;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiPortfolio: {
+        parameters: {
+            query?: {
+                /** @description Name, external id or domain contains this (any case). */
+                search?: string;
+                /** @description Health colours, comma-separated: red, yellow, green, none (not scored). */
+                colour?: string;
+                /** @description "me" (the signed-in person), a team user id, or "none" (accounts without an owner). */
+                owner?: string;
+                /** @description A lifecycle stage, or "current": every account that has not churned. */
+                stage?: "current" | "onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned";
+                tier?: "high_touch" | "low_touch" | "tech_touch";
+                /** @description Only accounts whose next renewal is within this many days from today. */
+                renewalWithinDays?: number;
+                /** @description A field, "-" first for descending; accounts without the figure come last either way. */
+                sort?: "name" | "-name" | "health" | "-health" | "risk" | "-risk" | "mrr" | "-mrr" | "arr" | "-arr" | "mrrAtRisk" | "-mrrAtRisk" | "renewal" | "-renewal" | "lastActive" | "-lastActive";
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort and filters. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            externalId: string | null;
+                            health: {
+                                score: number | null;
+                                colour: ("red" | "yellow" | "green") | null;
+                                /** @description Points the score moved since the snapshot 30 days before the latest. */
+                                trend: number | null;
+                                overridden: boolean;
+                            };
+                            /** @description The latest probability of churning within the model's horizon. */
+                            churnRisk: number | null;
+                            mrr: {
+                                /** @description Exact decimal in major units. */
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            arr: {
+                                /** @description Exact decimal in major units. */
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            /** @description MRR × churn risk, rounded once to the minor unit. */
+                            mrrAtRisk: {
+                                /** @description Exact decimal in major units. */
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            renewalDate: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            lifecycleStage: string | null;
+                            tier: string | null;
+                            /** @description The start (UTC) of the last day with usage: rollups are daily. */
+                            lastActiveAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Accounts matching the filters. */
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiPortfolioSummary: {
+        parameters: {
+            query?: {
+                /** @description Name, external id or domain contains this (any case). */
+                search?: string;
+                /** @description Health colours, comma-separated: red, yellow, green, none (not scored). */
+                colour?: string;
+                /** @description "me" (the signed-in person), a team user id, or "none" (accounts without an owner). */
+                owner?: string;
+                /** @description A lifecycle stage, or "current": every account that has not churned. */
+                stage?: "current" | "onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned";
+                tier?: "high_touch" | "low_touch" | "tech_touch";
+                /** @description Only accounts whose next renewal is within this many days from today. */
+                renewalWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        mrr: {
+                            /** @description Exact decimal in major units. */
+                            amount: string;
+                            currency: string;
+                        }[];
+                        mrrAtRisk: {
+                            /** @description Exact decimal in major units. */
+                            amount: string;
+                            currency: string;
+                        }[];
+                        byColour: {
+                            red: number;
+                            yellow: number;
+                            green: number;
+                            none: number;
+                        };
+                        renewalsNext90Days: {
+                            count: number;
+                            mrr: {
+                                /** @description Exact decimal in major units. */
+                                amount: string;
+                                currency: string;
+                            }[];
+                        };
                     };
                 };
             };

@@ -1,6 +1,5 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import type { PortfolioRow } from '../api/pending-paths';
 import {
   formatAgo,
   formatDay,
@@ -12,6 +11,7 @@ import {
 } from '../i18n/format';
 import styles from './portfolio-page.module.css';
 import type { Column, SortKey } from './portfolio-search';
+import type { PortfolioRow } from './portfolio-types';
 
 const column = createColumnHelper<PortfolioRow>();
 

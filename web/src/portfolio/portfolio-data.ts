@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, dataOf } from '../api/api-client';
-import type { PortfolioPage, PortfolioSummary } from '../api/pending-paths';
 import { type PortfolioSearch, portfolioFilterQuery, sortParam } from './portfolio-search';
+import type { PortfolioPage, PortfolioSummary } from './portfolio-types';
 
 /** Rows per request: a screenful several times over, small enough to answer fast. */
 const PAGE_SIZE = 100;

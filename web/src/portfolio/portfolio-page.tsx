@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../api/api-client';
-import type { PortfolioSummary as Summary } from '../api/pending-paths';
 import { formatInteger, formatMoneyList } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
 import { usePortfolioRows, usePortfolioSummary, useTeam } from './portfolio-data';
@@ -12,13 +11,16 @@ import {
   COLUMNS,
   type ColourFilter,
   FIXED_COLUMNS,
+  oneOf,
   type PortfolioSearch,
   readPortfolioSearch,
+  STAGE_FILTERS,
   STAGES,
   TIERS,
   writePortfolioSearch,
 } from './portfolio-search';
 import { PortfolioTable } from './portfolio-table';
+import type { PortfolioSummary as Summary } from './portfolio-types';
 
 export function PortfolioPage() {
   const { t } = useTranslation();
@@ -105,8 +107,12 @@ export function PortfolioPage() {
         </label>
         <label className={styles.select}>
           <span>{t('portfolio.stage')}</span>
-          <select value={search.stage} onChange={(event) => update({ stage: event.target.value })}>
-            <option value="">{t('portfolio.any')}</option>
+          <select
+            value={search.stage}
+            onChange={(event) => update({ stage: oneOf(STAGE_FILTERS, event.target.value) ?? '' })}
+          >
+            <option value="current">{t('portfolio.currentCustomers')}</option>
+            <option value="">{t('portfolio.allStages')}</option>
             {STAGES.map((stage) => (
               <option key={stage} value={stage}>
                 {t(`portfolio.stages.${stage}`)}
@@ -116,7 +122,7 @@ export function PortfolioPage() {
         </label>
         <label className={styles.select}>
           <span>{t('portfolio.tier')}</span>
-          <select value={search.tier} onChange={(event) => update({ tier: event.target.value })}>
+          <select value={search.tier} onChange={(event) => update({ tier: oneOf(TIERS, event.target.value) ?? '' })}>
             <option value="">{t('portfolio.any')}</option>
             {TIERS.map((tier) => (
               <option key={tier} value={tier}>

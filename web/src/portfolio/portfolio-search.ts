@@ -28,19 +28,24 @@ export const FIXED_COLUMNS: readonly Column[] = ['name'];
 export const DEFAULT_HIDDEN: readonly Column[] = ['arr'];
 export const DEFAULT_SORT = { key: 'mrrAtRisk', descending: true } as const;
 
+export const STAGE_FILTERS = ['current', ...STAGES] as const;
+export type StageFilter = (typeof STAGE_FILTERS)[number] | '';
+
 export interface PortfolioSearch {
   search: string;
   colours: ColourFilter[];
   /** '' = everyone, 'me', 'none' or a team user's id. */
   owner: string;
-  stage: string;
-  tier: string;
+  /** 'current' = every stage but churned (the default: a book of business is its current customers), '' = all. */
+  stage: StageFilter;
+  tier: (typeof TIERS)[number] | '';
   sort: { key: SortKey; descending: boolean };
   hidden: Column[];
 }
 
 const list = (value: string | null) => (value ?? '').split(',').filter(Boolean);
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+/** The value when it is one of the given values (a URL or a form may hold anything). */
+export const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.find((candidate) => candidate === value);
 
 /** What the URL's query says; anything unknown falls back to the default rather than failing the page. */
@@ -51,7 +56,7 @@ export function readPortfolioSearch(params: URLSearchParams): PortfolioSearch {
     search: params.get('q') ?? '',
     colours: COLOURS.filter((colour) => list(params.get('colour')).includes(colour)),
     owner: params.get('owner') ?? '',
-    stage: oneOf(STAGES, params.get('stage')) ?? '',
+    stage: params.get('stage') === 'all' ? '' : (oneOf(STAGE_FILTERS, params.get('stage')) ?? 'current'),
     tier: oneOf(TIERS, params.get('tier')) ?? '',
     sort: key ? { key, descending: sortParam.startsWith('-') } : { ...DEFAULT_SORT },
     hidden: params.has('hide')
@@ -66,7 +71,7 @@ export function writePortfolioSearch(state: PortfolioSearch): URLSearchParams {
   if (state.search) params.set('q', state.search);
   if (state.colours.length > 0) params.set('colour', state.colours.join(','));
   if (state.owner) params.set('owner', state.owner);
-  if (state.stage) params.set('stage', state.stage);
+  if (state.stage !== 'current') params.set('stage', state.stage || 'all');
   if (state.tier) params.set('tier', state.tier);
   if (state.sort.key !== DEFAULT_SORT.key || state.sort.descending !== DEFAULT_SORT.descending) {
     params.set('sort', `${state.sort.descending ? '-' : ''}${state.sort.key}`);
@@ -81,8 +86,8 @@ export function portfolioFilterQuery(state: PortfolioSearch): {
   search?: string;
   colour?: string;
   owner?: string;
-  stage?: string;
-  tier?: string;
+  stage?: (typeof STAGE_FILTERS)[number];
+  tier?: (typeof TIERS)[number];
 } {
   return {
     ...(state.search.trim() ? { search: state.search.trim() } : {}),
@@ -93,8 +98,8 @@ export function portfolioFilterQuery(state: PortfolioSearch): {
   };
 }
 
-export function sortParam(state: PortfolioSearch): string {
-  return `${state.sort.descending ? '-' : ''}${state.sort.key}`;
+export function sortParam(state: PortfolioSearch): SortKey | `-${SortKey}` {
+  return state.sort.descending ? `-${state.sort.key}` : state.sort.key;
 }
 
 /** Clicking a column's header: the same column flips its direction; another starts descending (biggest first), but

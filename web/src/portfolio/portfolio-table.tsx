@@ -2,11 +2,11 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortfolioRow } from '../api/pending-paths';
 import { currentLanguage } from '../i18n/i18n';
 import { NUMERIC, portfolioColumns, SORT_OF, WIDTH } from './portfolio-columns';
 import styles from './portfolio-page.module.css';
 import { COLUMNS, type Column, nextSort, type PortfolioSearch } from './portfolio-search';
+import type { PortfolioRow } from './portfolio-types';
 
 const ROW_HEIGHT = 40;
 
