@@ -81,7 +81,7 @@ describe('the pacer command', () => {
     const afterKill = await startPacer(['--data', data]);
     expect((await fetch(`${afterKill.url}/api/openapi.json`)).status).toBe(200);
     await afterKill.stop();
-  });
+  }, 180_000);
 
   it('makes the first admin, users and keys while pacer start holds the embedded database', async () => {
     const data = join(tempDir('cli-admin'), 'data');
@@ -171,7 +171,7 @@ describe('the pacer command', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000);
 
   it.skipIf(!inject('postgresUrl'))('runs on a PostgreSQL server given DATABASE_URL', async () => {
     const server = await serverDatabase(inject('postgresUrl'), 'pacer_cli');
