@@ -49,7 +49,7 @@ describe('pacer start on a fresh data directory', () => {
       );
       expect(usage.series.filter((week) => week.totalEvents > 0).length).toBeGreaterThan(4);
       // Every account still a customer has a churn risk on the portfolio.
-      const rows: { churnRisk: number | null; lifecycleStage: string }[] = [];
+      const rows: { churnRisk: number | null; lifecycleStage: string; health: { trend: number | null } }[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
         const page: { data: typeof rows; nextCursor: string | null } = await get(
@@ -62,8 +62,11 @@ describe('pacer start on a fresh data directory', () => {
       const customers = rows.filter((row) => row.lifecycleStage !== 'churned');
       expect(customers.length).toBeGreaterThan(300);
       expect(customers.filter((row) => row.churnRisk === null)).toEqual([]);
+      // Health was scored 30 days back too: a customer who was one then has a 30-day trend from the first start.
+      const withTrend = customers.filter((row) => row.health.trend !== null).length;
+      expect(withTrend / customers.length).toBeGreaterThan(0.9);
     } finally {
       await running.stop();
     }
-  }, 180_000);
+  }, 240_000);
 });
