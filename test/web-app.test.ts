@@ -20,7 +20,6 @@ if (!haveBrowser) {
 
 const SHOTS = join(import.meta.dirname, '..', 'test-results', 'web-app');
 const CSM = 'aiko.tanaka@team.pacer-demo.example';
-const LEADER = 'sofia.rossi@team.pacer-demo.example';
 const PASSWORD = 'pacer-demo';
 
 /** The CSM's view of a portfolio figure, through the API the page uses (signed in with a cookie, like the page). */
