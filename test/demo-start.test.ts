@@ -15,7 +15,7 @@ async function get<T>(url: string): Promise<T> {
 describe('pacer start on a fresh data directory', () => {
   it('generates the demo world with progress, then serves it', async () => {
     const data = join(tempDir('demo'), 'data');
-    const running = await startPacer(['--data', data]);
+    const running = await startPacer(['--data', data], {}, 240_000);
     try {
       expect(running.output()).toMatch(/Generating the demo world: 50%/);
       expect(running.output()).toMatch(/Demo world ready: 500 accounts/);
@@ -68,5 +68,5 @@ describe('pacer start on a fresh data directory', () => {
     } finally {
       await running.stop();
     }
-  }, 240_000);
+  }, 360_000);
 });

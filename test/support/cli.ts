@@ -26,16 +26,25 @@ export interface RunningPacer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `pacer start ARGS --port 0` and waits for the URL it prints. */
-export function startPacer(args: string[], env: Record<string, string | undefined> = {}): Promise<RunningPacer> {
+/**
+ * Starts `pacer start ARGS --port 0` and waits for the URL it prints: 2 minutes by default, more for a first start
+ * that generates the full demo world while the rest of the suite shares the machine.
+ */
+export function startPacer(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  waitMs = 120_000,
+): Promise<RunningPacer> {
   const child = spawn(process.execPath, [PACER, 'start', '--port', '0', ...args], {
     env: { ...process.env, DATABASE_URL: undefined, ...env },
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    // The demo world's first start is promised within 2 minutes.
-    const timer = setTimeout(() => reject(new Error(`pacer start printed no URL in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`pacer start printed no URL in ${waitMs / 1000} s:\n${output}`)),
+      waitMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/\S+)/.exec(output);
