@@ -41,10 +41,11 @@ export function startPacer(
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`pacer start printed no URL in ${waitMs / 1000} s:\n${output}`)),
-      waitMs,
-    );
+    // A start that never printed its URL is stopped, not left behind to compete with the rest of the suite.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`pacer start printed no URL in ${waitMs / 1000} s:\n${output}`));
+    }, waitMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/\S+)/.exec(output);
