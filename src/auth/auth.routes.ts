@@ -1,7 +1,6 @@
 import { serialize } from 'hono/utils/cookie';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import type { Executor } from '../db/executor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { badRequest, HttpError } from '../server/http-error.js';
 import { defineRoute, type RouteSpec } from '../server/route.js';
 import { teamRoles } from '../team/team-user.resource.js';
@@ -32,21 +31,6 @@ function sessionCookie(token: string, secure: boolean, maxAgeSeconds: number): s
     secure,
     maxAge: maxAgeSeconds,
   });
-}
-
-async function writeAudit(db: Executor, actor: string, action: string, userId: string | null, changes?: object) {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: uuidv7(),
-      actor,
-      action,
-      entity: 'team user',
-      entity_id: userId,
-      account_id: null,
-      changes: changes ? JSON.stringify(changes) : null,
-    })
-    .execute();
 }
 
 /** Signing out is for sessions; a key is revoked instead. */
@@ -111,7 +95,14 @@ export const authRoutes: RouteSpec[] = [
             })
             .where('id', '=', user.id)
             .execute();
-          await writeAudit(db, 'anonymous', next.lockedUntil ? 'sign-in locked' : 'sign-in failed', user.id);
+          await recordAudit(db, [
+            {
+              actor: 'anonymous',
+              action: next.lockedUntil ? 'sign-in locked' : 'sign-in failed',
+              entity: 'team user',
+              entityId: user.id,
+            },
+          ]);
         }
         // The same answer for an unknown email, a wrong password and a disabled person: it says nothing about
         // who has an account.
@@ -123,7 +114,9 @@ export const authRoutes: RouteSpec[] = [
           .set({ failed_sign_ins: 0, last_failed_sign_in_at: null, locked_until: null })
           .where('id', '=', user.id)
           .execute();
-        await writeAudit(trx, `user:${user.id} (${user.email})`, 'sign in', user.id);
+        await recordAudit(trx, [
+          { actor: `user:${user.id} (${user.email})`, action: 'sign in', entity: 'team user', entityId: user.id },
+        ]);
         return createSession(trx, user.id, header('user-agent'));
       });
       const secure = publicUrl().startsWith('https:');

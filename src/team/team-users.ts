@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, passwordProblem } from '../auth/password-hash.js';
 import { endAllSessions } from '../auth/sessions.js';
 import type { Executor } from '../db/executor.js';
@@ -19,21 +20,6 @@ export interface TeamUserSummary {
   lockedUntil: Date | null;
 }
 
-async function audit(db: Executor, actor: string, action: string, userId: string, changes?: object) {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: uuidv7(),
-      actor,
-      action,
-      entity: 'team user',
-      entity_id: userId,
-      account_id: null,
-      changes: changes ? JSON.stringify(changes) : null,
-    })
-    .execute();
-}
-
 export async function createTeamUser(
   db: Executor,
   input: z.input<typeof teamUserCreate>,
@@ -49,7 +35,15 @@ export async function createTeamUser(
     .insertInto('team_users')
     .values({ id, email, name, role, password_hash: password ? await hashPassword(password) : null })
     .execute();
-  await audit(db, actor, 'create', id, { email, name, role, ...(password ? { password: '(set)' } : {}) });
+  await recordAudit(db, [
+    {
+      actor,
+      action: 'create',
+      entity: 'team user',
+      entityId: id,
+      changes: { email, name, role, ...(password ? { password: '(set)' } : {}) },
+    },
+  ]);
   return { id, email, name, role, canSignIn: Boolean(password), disabled: false, lockedUntil: null };
 }
 
@@ -89,7 +83,7 @@ export async function setTeamUserDisabled(db: Executor, email: string, disabled:
     .where('id', '=', user.id)
     .execute();
   if (disabled) await endAllSessions(db, user.id);
-  await audit(db, actor, disabled ? 'disable' : 'enable', user.id);
+  await recordAudit(db, [{ actor, action: disabled ? 'disable' : 'enable', entity: 'team user', entityId: user.id }]);
 }
 
 /** Sets a new password, lifts a sign-in lock, and ends the person's sessions. */
@@ -109,5 +103,7 @@ export async function resetTeamUserPassword(db: Executor, email: string, passwor
     .where('id', '=', user.id)
     .execute();
   await endAllSessions(db, user.id);
-  await audit(db, actor, 'reset password', user.id, { password: '(set)' });
+  await recordAudit(db, [
+    { actor, action: 'reset password', entity: 'team user', entityId: user.id, changes: { password: '(set)' } },
+  ]);
 }
