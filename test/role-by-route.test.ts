@@ -93,6 +93,10 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'PUT /api/settings': 'leader',
   'GET /api/openapi.json': 'anonymous',
   'GET /healthz': 'anonymous',
+  // account 360 (web app)
+  // how far to trust the scores (web app)
+  // import (web app)
+  // settings: keys, users, workspace (web app)
 };
 
 type Caller = {

@@ -1,44 +1,31 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningPacer, runPacer, startPacer } from './support/cli.js';
-import { tempDir } from './support/temp-dir.js';
+import {
+  DEMO_CSM,
+  DEMO_PASSWORD,
+  haveBrowser,
+  launchChromium,
+  requireBrowser,
+  screenshotDir,
+  seriousViolations,
+  signInCookie,
+  startDemoPacer,
+} from './support/browser.js';
+import type { RunningPacer } from './support/cli.js';
 
 // The web app as a CSM uses it: `pacer start` serves it on the API's port, over a small demo world, in Debian's
 // Chromium. Screenshots of each view, in English and Japanese, go to test-results/web-app/ (ignored by git).
 
-const CHROMIUM = process.env.PACER_CHROMIUM ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  if (process.env.PACER_REQUIRE_BROWSER === '1') {
-    throw new Error(`PACER_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}: the browser suite may not skip`);
-  }
-  console.warn(`[pacer] web app browser suite SKIPPED: no Chromium at ${CHROMIUM} — CI always runs it.`);
-}
-
-const SHOTS = join(import.meta.dirname, '..', 'test-results', 'web-app');
-const CSM = 'aiko.tanaka@team.pacer-demo.example';
-const PASSWORD = 'pacer-demo';
+requireBrowser('web app');
+const SHOTS = screenshotDir('web-app');
+const CSM = DEMO_CSM;
+const PASSWORD = DEMO_PASSWORD;
 
 /** The CSM's view of a portfolio figure, through the API the page uses (signed in with a cookie, like the page). */
 async function portfolioAsCsm(baseUrl: string, path: string): Promise<Record<string, unknown>> {
-  const signIn = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: CSM, password: PASSWORD }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { cookie } = await signInCookie(baseUrl, CSM);
   return (await (await fetch(`${baseUrl}${path}`, { headers: { cookie } })).json()) as Record<string, unknown>;
-}
-
-/** Serious and critical accessibility violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(', ')})`);
 }
 
 describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
@@ -49,12 +36,8 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const data = join(tempDir('web-app'), 'data');
-    const generated = runPacer(['demo', 'generate', '--accounts', '60', '--data', data], {}, 120_000);
-    expect(generated.status, generated.stderr).toBe(0);
-    pacer = await startPacer(['--data', data, '--no-demo']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    pacer = await startDemoPacer('web-app');
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
     page.on('console', (message) => {

@@ -1,11 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session';
 import { SignInPage } from './auth/sign-in-page';
 import { PortfolioPage } from './portfolio/portfolio-page';
 import { AppShell } from './shell/app-shell';
-import { ComingSoonPage } from './shell/coming-soon-page';
+import { PageLoading } from './shell/page-loading';
 
-/** Every view has its own URL; the ones of later releases already have theirs. */
+// The portfolio is where a CS team starts its day: it is in the first download. Every other view is fetched when
+// first opened, so the charts and the importer never weigh on the first paint.
+const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
+const TrustPage = lazy(() => import('./trust/trust-page').then((m) => ({ default: m.TrustPage })));
+const ImportPage = lazy(() => import('./import/import-page').then((m) => ({ default: m.ImportPage })));
+const SettingsPage = lazy(() => import('./settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+
+/** Every view has its own URL. */
 export function App() {
   return (
     <Routes>
@@ -18,11 +26,16 @@ export function App() {
         }
       >
         <Route path="/portfolio" element={<PortfolioPage />} />
-        <Route path="/trust" element={<ComingSoonPage view="trust" />} />
-        <Route path="/import" element={<ComingSoonPage view="import" />} />
-        <Route path="/settings" element={<ComingSoonPage view="settings" />} />
+        <Route path="/accounts/:id/*" element={<Lazy page={<AccountPage />} />} />
+        <Route path="/trust/*" element={<Lazy page={<TrustPage />} />} />
+        <Route path="/import/*" element={<Lazy page={<ImportPage />} />} />
+        <Route path="/settings/*" element={<Lazy page={<SettingsPage />} />} />
         <Route path="*" element={<Navigate to="/portfolio" replace />} />
       </Route>
     </Routes>
   );
+}
+
+function Lazy({ page }: { page: React.ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 }

@@ -2,7 +2,15 @@ import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import enAccount from './locales/en-account.json';
+import enImport from './locales/en-import.json';
+import enSettings from './locales/en-settings.json';
+import enTrust from './locales/en-trust.json';
 import ja from './locales/ja.json';
+import jaAccount from './locales/ja-account.json';
+import jaImport from './locales/ja-import.json';
+import jaSettings from './locales/ja-settings.json';
+import jaTrust from './locales/ja-trust.json';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,7 +24,11 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, ja: { translation: ja } },
+    // One file per view (its keys under the view's name: `account.…`, `trust.…`), so views grow apart.
+    resources: {
+      en: { translation: { ...en, account: enAccount, trust: enTrust, import: enImport, settings: enSettings } },
+      ja: { translation: { ...ja, account: jaAccount, trust: jaTrust, import: jaImport, settings: jaSettings } },
+    },
     supportedLngs: LANGUAGES,
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',

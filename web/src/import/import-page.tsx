@@ -1,0 +1,5 @@
+import { ComingSoonPage } from '../shell/coming-soon-page';
+
+export function ImportPage() {
+  return <ComingSoonPage view="import" />;
+}
