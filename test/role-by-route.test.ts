@@ -96,6 +96,12 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   // account 360 (web app)
   // how far to trust the scores (web app)
   // import (web app)
+  'POST /api/imports': 'leader',
+  'GET /api/imports': 'leader',
+  'GET /api/imports/:id': 'leader',
+  'POST /api/imports/:id/preview': 'leader',
+  'POST /api/imports/:id/run': 'leader',
+  'GET /api/imports/:id/rejects': 'leader',
   // settings: keys, users, workspace (web app)
 };
 

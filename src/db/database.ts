@@ -28,6 +28,8 @@ export interface Database {
   pglite?: PGlite;
   /** The server's URL, when that is what runs: bulk loading (COPY) opens connections of its own there. */
   url?: string;
+  /** The embedded engine's data directory, when it is on disk (files uploaded for import are kept beside it). */
+  dataDir?: string;
 }
 
 export interface DatabaseOptions {
@@ -162,6 +164,7 @@ async function openPglite(
   return {
     engine: 'pglite',
     location: dir ? `embedded PostgreSQL in ${dir}` : 'embedded PostgreSQL in memory',
+    ...(dir ? { dataDir: dir } : {}),
     db,
     pglite,
     withSession(fn) {

@@ -122,7 +122,35 @@ export interface PortfolioRowsTable {
   refreshed_on: string;
 }
 
+/** An import started from the web app (migrations/0016_imports.sql). */
+export interface ImportsTable {
+  id: string;
+  file_name: string;
+  format: 'csv' | 'jsonl';
+  gzip: boolean;
+  size_bytes: number;
+  dir: string;
+  columns: ColumnType<string[], string, string>;
+  kind: string | null;
+  mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
+  status: ColumnType<'uploaded' | 'running' | 'done' | 'failed', 'uploaded' | undefined, 'running' | 'done' | 'failed'>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  rows_committed: ColumnType<number, number | undefined, number>;
+  rows_inserted: ColumnType<number, number | undefined, number>;
+  rows_updated: ColumnType<number, number | undefined, number>;
+  rows_unchanged: ColumnType<number, number | undefined, number>;
+  rows_rejected: ColumnType<number, number | undefined, number>;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+
 export interface Schema {
+  imports: ImportsTable;
   portfolio_rows: PortfolioRowsTable;
   settings: SettingsTable;
   team_users: TeamUsersTable;

@@ -49,6 +49,8 @@ export interface ImportProgress {
   rowsRead: number;
   /** Rows in chunks that have committed. */
   rowsCommitted: number;
+  /** Rows rejected so far (in the rejects file). */
+  rowsRejected: number;
   bytesRead: number;
   totalBytes: number;
 }
@@ -84,6 +86,8 @@ export interface ImportRequest {
   asOf?: string;
   /** Stops reading; the rows read so far are loaded, then the import ends with interrupted set. */
   signal?: AbortSignal;
+  /** Who the audit entry names (default "cli") and the import it is about (the web app's imports). */
+  audit?: { actor: string; entityId?: string };
   onProgress?(progress: ImportProgress): void;
   onChunkCommitted?(progress: ImportProgress): void;
 }
@@ -101,7 +105,7 @@ export interface ImportSummary extends Counts {
 }
 
 /** Columns a kind cannot be imported without (a missing one would reject every row). */
-const requiredFields: Partial<Record<ImportKindName, string[]>> = {
+export const requiredFields: Partial<Record<ImportKindName, string[]>> = {
   accounts: ['externalId'],
   contacts: ['externalId'],
   tickets: ['externalId'],
@@ -190,15 +194,20 @@ export function formatSummary(summary: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function recordAudit(database: Database, summary: ImportSummary, error?: string): Promise<void> {
+async function recordAudit(
+  database: Database,
+  request: ImportRequest,
+  summary: ImportSummary,
+  error?: string,
+): Promise<void> {
   await database.db
     .insertInto('audit_log')
     .values({
       id: uuidv7(),
-      actor: 'cli',
+      actor: request.audit?.actor ?? 'cli',
       action: `import ${summary.kind}`,
       entity: 'import',
-      entity_id: null,
+      entity_id: request.audit?.entityId ?? null,
       account_id: null,
       changes: JSON.stringify({
         file: summary.file,
@@ -301,6 +310,7 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   const progress = (): ImportProgress => ({
     rowsRead,
     rowsCommitted,
+    rowsRejected: rejectsFile.count(),
     bytesRead: source.bytesRead(),
     totalBytes: source.totalBytes,
   });
@@ -448,13 +458,13 @@ export async function runImport(database: Database, opened: OpenedImport): Promi
   } catch (error) {
     await settle(0).catch(() => undefined);
     const partial = { ...summary(false), rejectsPath: await rejectsFile.close().catch(() => undefined) };
-    await recordAudit(database, partial, (error as Error).message).catch(() => undefined);
+    await recordAudit(database, request, partial, (error as Error).message).catch(() => undefined);
     throw error;
   } finally {
     await bulk?.close();
   }
   request.onProgress?.(progress());
   const result = { ...summary(request.signal?.aborted ?? false), rejectsPath: await rejectsFile.close() };
-  await recordAudit(database, result);
+  await recordAudit(database, request, result);
   return result;
 }

@@ -24,6 +24,8 @@ export interface MappingRequest {
   dateOrder?: DateOrder;
   /** How --set values are read, as the file's cells are. */
   numbers?: NumberFormat;
+  /** false: the pairs given are the whole mapping, no column fills a field by its name (the web app's mapping). */
+  matchNames?: boolean;
 }
 
 /** Field names compare without case, underscores, hyphens or spaces: external_id, ExternalID and externalId match. */
@@ -98,7 +100,7 @@ export function resolveMapping(kind: ImportKind, columns: string[], request: Map
     type: kind.fields[field] as FieldType,
   }));
   const used = new Set(explicit.values());
-  for (const column of columns) {
+  for (const column of request.matchNames === false ? [] : columns) {
     if (used.has(column)) continue;
     const field = lookup.get(normalizeName(column));
     if (!field || explicit.has(field) || field in constants || sources.some((source) => source.field === field)) {

@@ -10,6 +10,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
 import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
+import { importRoutes } from '../importers/import.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { portfolioRoutes } from '../portfolio/portfolio.routes.js';
@@ -26,6 +27,7 @@ import { allowedHosts, hostAllowlist } from './host-allowlist.js';
 import { HttpError } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { type RateLimits, rateLimitMiddleware, rateLimitsFromEnv } from './rate-limit.js';
+import { rawExchange } from './raw-exchange.js';
 import { tooLargeAnswer } from './read-json.js';
 import { redactError } from './redact-error.js';
 import { resourceRoutes } from './resource.js';
@@ -69,6 +71,7 @@ export function allRoutes(): RouteSpec[] {
     ...churnRoutes,
     ...portfolioRoutes,
     ...settingsRoutes,
+    ...importRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);
@@ -130,12 +133,14 @@ export function createApp(database: Database, options: Partial<AppOptions> = {})
   // analytics.js calls the tracking API from the product's own pages, so from any origin. A write key is public by
   // design (every visitor's browser holds it) and can only add usage data; no cookies are involved.
   app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => tooLargeAnswer(c, 'the body is over 1 MB'),
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => tooLargeAnswer(c, 'the body is over 1 MB'),
+  });
+  // A file uploaded for import is streamed to disk under a limit of its own (importers/store-upload.ts): the body
+  // limit would read it whole into memory first.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/imports' ? next() : apiBodyLimit(c, next),
   );
   app.use(
     '/v1/*',
@@ -149,6 +154,9 @@ export function createApp(database: Database, options: Partial<AppOptions> = {})
     if (limit.method) app.on(limit.method, limit.path, limit.handler);
     else app.use(limit.path, limit.handler);
   }
+  // Import routes read an uploaded file's stream and answer a rejects file (raw-exchange.ts).
+  app.use('/api/imports', rawExchange());
+  app.use('/api/imports/*', rawExchange());
   mountRoutes(app, database, allRoutes());
   mountWebApp(app);
   app.notFound((c) =>

@@ -1013,6 +1013,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports, newest first */
+        get: operations["getApiImports"];
+        put?: never;
+        /** Upload a file to import: the raw file as the body (text/csv, application/x-ndjson, or either as application/gzip), its name in ?name=; answers the columns and first rows */
+        post: operations["postApiImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its file, and while it runs or after, rows read, loaded and rejected */
+        get: operations["getApiImportsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mapping suggested for a kind, and the first rows mapped and coerced with the mapping given (else the suggested one), rejected rows with each field and reason */
+        post: operations["postApiImportsIdPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load the file with this kind and mapping, in the background; follow it with GET /api/imports/:id (safe to run again: rows already loaded are not loaded twice) */
+        post: operations["postApiImportsIdRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rejected rows of the last run as CSV (line, reason, row as written) */
+        get: operations["getApiImportsIdRejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -6448,6 +6534,473 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiImports: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "csv" | "jsonl";
+                            gzip: boolean;
+                            sizeBytes: number;
+                            columns: string[];
+                            kind: string | null;
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "uploaded" | "running" | "done" | "failed";
+                            rowsRead: number;
+                            /** @description Rows of chunks that have committed, loaded or rejected. */
+                            rowsCommitted: number;
+                            rowsInserted: number;
+                            rowsUpdated: number;
+                            rowsUnchanged: number;
+                            /** @description Inserted, updated or found unchanged: in the database after the import. */
+                            rowsLoaded: number;
+                            rowsRejected: number;
+                            bytesRead: number;
+                            error: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiImports: {
+        parameters: {
+            query?: {
+                /** @description The file name, for showing and its format */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "csv" | "jsonl";
+                        gzip: boolean;
+                        sizeBytes: number;
+                        columns: string[];
+                        kind: string | null;
+                        mapping: {
+                            [key: string]: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "uploaded" | "running" | "done" | "failed";
+                        rowsRead: number;
+                        /** @description Rows of chunks that have committed, loaded or rejected. */
+                        rowsCommitted: number;
+                        rowsInserted: number;
+                        rowsUpdated: number;
+                        rowsUnchanged: number;
+                        /** @description Inserted, updated or found unchanged: in the database after the import. */
+                        rowsLoaded: number;
+                        rowsRejected: number;
+                        bytesRead: number;
+                        error: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        sample: (string | null)[][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiImportsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "csv" | "jsonl";
+                        gzip: boolean;
+                        sizeBytes: number;
+                        columns: string[];
+                        kind: string | null;
+                        mapping: {
+                            [key: string]: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "uploaded" | "running" | "done" | "failed";
+                        rowsRead: number;
+                        /** @description Rows of chunks that have committed, loaded or rejected. */
+                        rowsCommitted: number;
+                        rowsInserted: number;
+                        rowsUpdated: number;
+                        rowsUnchanged: number;
+                        /** @description Inserted, updated or found unchanged: in the database after the import. */
+                        rowsLoaded: number;
+                        rowsRejected: number;
+                        bytesRead: number;
+                        error: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiImportsIdPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "accounts" | "contacts" | "subscriptions" | "notes" | "surveys" | "tickets" | "events";
+                    /** @description Field → the file's column that fills it; columns left out go into traits (properties for events) or are ignored. */
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kind: string;
+                        fields: {
+                            name: string;
+                            type: string;
+                            /** @description The import needs a column for it */
+                            required: boolean;
+                        }[];
+                        /** @description Where columns mapped to no field go */
+                        extraInto: ("traits" | "properties") | null;
+                        suggested: {
+                            [key: string]: string;
+                        };
+                        mapping: {
+                            [key: string]: string;
+                        };
+                        /** @description Fields the import needs that the mapping leaves empty */
+                        missing: string[];
+                        rows: {
+                            line: number;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        rejects: {
+                            line: number;
+                            raw: string;
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiImportsIdRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "accounts" | "contacts" | "subscriptions" | "notes" | "surveys" | "tickets" | "events";
+                    /** @description Field → the file's column that fills it; columns left out go into traits (properties for events) or are ignored. */
+                    mapping: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "csv" | "jsonl";
+                        gzip: boolean;
+                        sizeBytes: number;
+                        columns: string[];
+                        kind: string | null;
+                        mapping: {
+                            [key: string]: string;
+                        } | null;
+                        /** @enum {string} */
+                        status: "uploaded" | "running" | "done" | "failed";
+                        rowsRead: number;
+                        /** @description Rows of chunks that have committed, loaded or rejected. */
+                        rowsCommitted: number;
+                        rowsInserted: number;
+                        rowsUpdated: number;
+                        rowsUnchanged: number;
+                        /** @description Inserted, updated or found unchanged: in the database after the import. */
+                        rowsLoaded: number;
+                        rowsRejected: number;
+                        bytesRead: number;
+                        error: string | null;
+                        createdBy: string;
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiImportsIdRejects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
