@@ -61,6 +61,12 @@ const mappingSchema = z
   .describe(
     "Field → the file's column that fills it; columns left out go into traits (properties for events) or are ignored.",
   );
+const dateOrderSchema = z
+  .enum(['ymd', 'dmy', 'mdy'], { error: 'must be ymd, dmy or mdy' })
+  .optional()
+  .describe(
+    'How dates such as 01/02/2026 are read: day/month/year (dmy) or month/day/year (mdy); default ymd, which refuses them as ambiguous',
+  );
 const idParams = z.object({ id: z.uuid({ error: 'must be an import id (a UUID)' }) });
 
 /** A cell of the sample as text: JSON Lines values that are not text are shown as JSON. */
@@ -146,9 +152,14 @@ export const importRoutes = [
     tag: TAG,
     summary: 'Recent imports, newest first',
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
-    response: z.object({ data: z.array(importRecord) }),
+    response: z.object({
+      data: z.array(importRecord),
+      limitMb: z.number().describe('The largest file an upload takes, in MB (PACER_IMPORT_MAX_MB)'),
+    }),
     async handler({ db, query }) {
-      return { body: { data: (await listImports(db, query.limit ?? 20)).map(toImportRecord) } };
+      return {
+        body: { data: (await listImports(db, query.limit ?? 20)).map(toImportRecord), limitMb: importLimitMb() },
+      };
     },
   }),
   defineRoute({
@@ -174,6 +185,7 @@ export const importRoutes = [
     body: z.strictObject({
       kind: kindSchema,
       mapping: mappingSchema.optional(),
+      dateOrder: dateOrderSchema,
       limit: z.number().int().min(1).max(100).optional(),
     }),
     response: z.object({
@@ -189,6 +201,8 @@ export const importRoutes = [
       suggested: z.record(z.string(), z.string()),
       mapping: z.record(z.string(), z.string()),
       missing: z.array(z.string()).describe('Fields the import needs that the mapping leaves empty'),
+      columns: z.array(z.string()),
+      sample: z.array(z.array(z.string().nullable())).describe("The first rows as written, in the file's columns"),
       rows: z.array(z.object({ line: z.number(), values: z.record(z.string(), z.unknown()) })),
       rejects: z.array(z.object({ line: z.number(), raw: z.string(), issues: z.array(fieldIssue) })),
     }),
@@ -201,7 +215,7 @@ export const importRoutes = [
       const mapping = body.mapping ?? suggested;
       checkMapping(body.kind, row.columns, mapping, false);
       const path = uploadPath(row.dir);
-      const preview = await previewImport(path, kind, mapping, body.limit ?? 20);
+      const preview = await previewImport(path, kind, mapping, { limit: body.limit ?? 20, dateOrder: body.dateOrder });
       const required = new Set(requiredFields[body.kind] ?? []);
       return {
         body: {
@@ -211,6 +225,8 @@ export const importRoutes = [
           suggested,
           mapping,
           missing: [...required].filter((field) => !(field in mapping)),
+          columns: row.columns,
+          sample: preview.sample.map((source) => row.columns.map((column) => cellText(source.values[column]))),
           rows: preview.rows,
           rejects: preview.rejects,
         },
@@ -225,7 +241,7 @@ export const importRoutes = [
     summary:
       'Load the file with this kind and mapping, in the background; follow it with GET /api/imports/:id (safe to run again: rows already loaded are not loaded twice)',
     params: idParams,
-    body: z.strictObject({ kind: kindSchema, mapping: mappingSchema }),
+    body: z.strictObject({ kind: kindSchema, mapping: mappingSchema, dateOrder: dateOrderSchema }),
     response: importRecord,
     status: 202,
     transaction: 'handler',
@@ -237,6 +253,7 @@ export const importRoutes = [
         kind: body.kind,
         file: uploadPath(row.dir),
         mapping: { file: body.mapping, matchNames: false },
+        dateOrder: body.dateOrder,
         rejectsPath: join(row.dir, 'rejects.csv'),
         databaseUrl: database.url,
         audit: { actor: actor.label, entityId: row.id },

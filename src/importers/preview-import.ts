@@ -1,6 +1,6 @@
 import { createDuplicateCounter } from '../events/message-ids.js';
 import type { FieldIssue } from '../server/http-error.js';
-import { DEFAULT_NUMBER_FORMAT } from './coerce-value.js';
+import { type DateOrder, DEFAULT_NUMBER_FORMAT } from './coerce-value.js';
 import { requiredFields } from './import-file.js';
 import type { ImportKind } from './import-kinds.js';
 import { mapRow } from './map-row.js';
@@ -95,9 +95,9 @@ export async function previewImport(
   path: string,
   kind: ImportKind,
   mapping: Record<string, string>,
-  limit: number,
-): Promise<{ rows: PreviewRow[]; rejects: PreviewReject[]; ignoredColumns: string[] }> {
-  const sample = await sampleRows(path, limit);
+  options: { limit: number; dateOrder?: DateOrder },
+): Promise<{ sample: SourceRow[]; rows: PreviewRow[]; rejects: PreviewReject[]; ignoredColumns: string[] }> {
+  const sample = await sampleRows(path, options.limit);
   const columnMapping = resolveMapping(kind, sample.columns, { file: mapping, matchNames: false });
   const ignoredColumns = new Set<string>();
   const duplicates = createDuplicateCounter();
@@ -112,7 +112,7 @@ export async function previewImport(
     const mapped = mapRow(row.values, {
       kind,
       mapping: columnMapping,
-      dateOrder: 'ymd',
+      dateOrder: options.dateOrder ?? 'ymd',
       numbers: DEFAULT_NUMBER_FORMAT,
       fromText,
       ignoredColumns,
@@ -134,5 +134,5 @@ export async function previewImport(
     if (!prepared.ok) rejects.push({ line: row.line, raw: row.raw, issues: issuesOfReason(prepared.reason) });
     else rows.push({ line: row.line, values: prepared.value.input });
   }
-  return { rows, rejects, ignoredColumns: [...ignoredColumns] };
+  return { sample: sample.rows, rows, rejects, ignoredColumns: [...ignoredColumns] };
 }

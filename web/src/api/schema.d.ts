@@ -6612,6 +6612,8 @@ export interface operations {
                             startedAt: string | null;
                             finishedAt: string | null;
                         }[];
+                        /** @description The largest file an upload takes, in MB (PACER_IMPORT_MAX_MB) */
+                        limitMb: number;
                     };
                 };
             };
@@ -6820,6 +6822,11 @@ export interface operations {
                     mapping?: {
                         [key: string]: string;
                     };
+                    /**
+                     * @description How dates such as 01/02/2026 are read: day/month/year (dmy) or month/day/year (mdy); default ymd, which refuses them as ambiguous
+                     * @enum {string}
+                     */
+                    dateOrder?: "ymd" | "dmy" | "mdy";
                     limit?: number;
                 };
             };
@@ -6849,6 +6856,9 @@ export interface operations {
                         };
                         /** @description Fields the import needs that the mapping leaves empty */
                         missing: string[];
+                        columns: string[];
+                        /** @description The first rows as written, in the file's columns */
+                        sample: (string | null)[][];
                         rows: {
                             line: number;
                             values: {
@@ -6913,6 +6923,11 @@ export interface operations {
                     mapping: {
                         [key: string]: string;
                     };
+                    /**
+                     * @description How dates such as 01/02/2026 are read: day/month/year (dmy) or month/day/year (mdy); default ymd, which refuses them as ambiguous
+                     * @enum {string}
+                     */
+                    dateOrder?: "ymd" | "dmy" | "mdy";
                 };
             };
         };
