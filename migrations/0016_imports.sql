@@ -13,8 +13,9 @@ create table imports (
   dir text not null,
   columns jsonb not null,
   kind text,
-  -- field → column, as run
+  -- field → column, as run, and how dates such as 01/02/2026 were read (ymd, dmy, mdy)
   mapping jsonb,
+  date_order text,
   status text not null default 'uploaded' check (status in ('uploaded', 'running', 'done', 'failed')),
   rows_read bigint not null default 0,
   -- rows of chunks that have committed, loaded or rejected: what a running import has finished with

@@ -133,6 +133,7 @@ export interface ImportsTable {
   columns: ColumnType<string[], string, string>;
   kind: string | null;
   mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
+  date_order: 'ymd' | 'dmy' | 'mdy' | null;
   status: ColumnType<'uploaded' | 'running' | 'done' | 'failed', 'uploaded' | undefined, 'running' | 'done' | 'failed'>;
   rows_read: ColumnType<number, number | undefined, number>;
   rows_committed: ColumnType<number, number | undefined, number>;

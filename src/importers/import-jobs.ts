@@ -16,6 +16,7 @@ export interface ImportRecord {
   columns: string[];
   kind: string | null;
   mapping: Record<string, string> | null;
+  dateOrder: 'ymd' | 'dmy' | 'mdy' | null;
   status: 'uploaded' | 'running' | 'done' | 'failed';
   rowsRead: number;
   /** Rows of chunks that have committed, loaded or rejected. */
@@ -57,6 +58,7 @@ const selection = [
   'columns',
   'kind',
   'mapping',
+  'date_order',
   'status',
   'rows_read',
   'rows_committed',
@@ -91,6 +93,7 @@ export function toImportRecord(row: ImportRow): ImportRecord {
     columns: row.columns,
     kind: row.kind,
     mapping: row.mapping,
+    dateOrder: row.date_order,
     status: row.status,
     rowsRead: Number(row.rows_read),
     rowsCommitted: Number(row.rows_committed),
@@ -180,6 +183,7 @@ export async function startImport(
       status: 'running',
       kind: opened.kind.name,
       mapping: JSON.stringify(mapping),
+      date_order: opened.request.dateOrder ?? 'ymd',
       rows_read: 0,
       rows_committed: 0,
       rows_inserted: 0,

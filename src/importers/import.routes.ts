@@ -38,6 +38,7 @@ const importRecord = z.object({
   columns: z.array(z.string()),
   kind: z.string().nullable(),
   mapping: z.record(z.string(), z.string()).nullable(),
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).nullable(),
   status: z.enum(['uploaded', 'running', 'done', 'failed']),
   rowsRead: z.number(),
   rowsCommitted: z.number().describe('Rows of chunks that have committed, loaded or rejected.'),

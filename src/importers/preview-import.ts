@@ -58,7 +58,7 @@ export function mappingIssues(
       if (!(field in mapping)) {
         issues.push({
           field: 'mapping',
-          message: `${kind.name} need a ${field} column: map one of the file's columns to ${field}`,
+          message: `${kind.name} need a column for ${field}: map one of the file's columns to it`,
         });
       }
     }

@@ -6594,6 +6594,7 @@ export interface operations {
                             mapping: {
                                 [key: string]: string;
                             } | null;
+                            dateOrder: ("ymd" | "dmy" | "mdy") | null;
                             /** @enum {string} */
                             status: "uploaded" | "running" | "done" | "failed";
                             rowsRead: number;
@@ -6676,6 +6677,7 @@ export interface operations {
                         mapping: {
                             [key: string]: string;
                         } | null;
+                        dateOrder: ("ymd" | "dmy" | "mdy") | null;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
                         rowsRead: number;
@@ -6755,6 +6757,7 @@ export interface operations {
                         mapping: {
                             [key: string]: string;
                         } | null;
+                        dateOrder: ("ymd" | "dmy" | "mdy") | null;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
                         rowsRead: number;
@@ -6950,6 +6953,7 @@ export interface operations {
                         mapping: {
                             [key: string]: string;
                         } | null;
+                        dateOrder: ("ymd" | "dmy" | "mdy") | null;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
                         rowsRead: number;

@@ -68,23 +68,35 @@ export function ChooseFileStep() {
             onDrop={onDrop}
             data-testid="drop-zone"
           >
-            <label className={styles.field}>
-              <span className={styles.label}>{t('import.choose.fileLabel')}</span>
+            <span id="import-file-label" className={styles.label}>
+              {t('import.choose.fileLabel')}
+            </span>
+            <div className={styles.fileRow}>
+              {/* The browser's own button speaks the browser's language, not the page's: it is hidden, and a label
+                  in the page's language opens it; the field itself still takes the focus and the keys. */}
               <input
+                id="import-file"
                 type="file"
+                className={`visually-hidden ${styles.fileInput}`}
                 accept=".csv,.tsv,.jsonl,.ndjson,.gz,text/csv,application/x-ndjson,application/gzip"
+                aria-labelledby="import-file-label"
                 aria-describedby="import-file-hint"
                 onChange={(event) => choose(event.target.files?.[0])}
               />
-            </label>
+              <label htmlFor="import-file" className={styles.secondary}>
+                {t('import.choose.browse')}
+              </label>
+              <span className={styles.chosen} aria-live="polite">
+                {file
+                  ? t('import.choose.chosen', { name: file.name, size: formatSize(file.size, locale) })
+                  : t('import.choose.noFileChosen')}
+              </span>
+            </div>
             <p className={styles.dropText} aria-hidden="true">
-              <strong>{t('import.choose.drop')}</strong> {t('import.choose.dropOr')}
+              {t('import.choose.drop')}
             </p>
             <p id="import-file-hint" className={styles.hint}>
               {t('import.choose.fileHint', { limit: limitMb ?? '…' })}
-            </p>
-            <p className={styles.chosen} aria-live="polite">
-              {file ? t('import.choose.chosen', { name: file.name, size: formatSize(file.size, locale) }) : ''}
             </p>
           </div>
           <div className={styles.kindBox}>

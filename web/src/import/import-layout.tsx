@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { formatDay, formatMoment } from '../i18n/format';
 import styles from './import-page.module.css';
 
 export const STEPS = ['choose', 'map', 'preview', 'run'] as const;
@@ -69,9 +70,24 @@ export function formatSize(bytes: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
-/** A stored value as text for a table cell: objects as JSON, nothing as a dash. */
-export function cellText(value: unknown): string {
+const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/;
+
+/**
+ * A value as it will be stored, as text for a table cell in the reader's language: days and moments through Intl
+ * (a timestamp at midnight UTC, what a date-only cell becomes, as its day), numbers grouped, objects as JSON, nothing
+ * as a dash. Money stays the exact decimal the file gave: its currency may be in another column.
+ */
+export function cellText(value: unknown, type: string, locale: string): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+  if (typeof value === 'boolean') return String(value);
+  const text = String(value);
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDay(text, locale);
+  if (type === 'timestamp' || type === 'instant') {
+    const day = MIDNIGHT.exec(text)?.[1];
+    if (day) return formatDay(day, locale);
+    if (!Number.isNaN(Date.parse(text))) return formatMoment(text, locale);
+  }
+  return text;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { currentLanguage } from '../i18n/i18n';
 import { useImport, usePreview, useRun } from './import-data';
 import { importErrorText } from './import-errors';
 import { Alert, cellText, ImportLayout } from './import-layout';
@@ -86,6 +87,8 @@ function shownFields(data: ImportPreview): string[] {
 
 function PreviewRows({ data }: { data: ImportPreview }) {
   const { t } = useTranslation();
+  const locale = currentLanguage();
+  const types = new Map(data.fields.map((field) => [field.name, field.type]));
   if (data.rows.length === 0) return <p className={styles.hint}>{t('import.preview.noRows')}</p>;
   const fields = shownFields(data);
   return (
@@ -109,7 +112,7 @@ function PreviewRows({ data }: { data: ImportPreview }) {
               <td className={styles.number}>{row.line}</td>
               {fields.map((field) => (
                 <td key={field} className={styles.value}>
-                  {cellText(row.values[field])}
+                  {cellText(row.values[field], types.get(field) ?? 'text', locale)}
                 </td>
               ))}
             </tr>

@@ -76,7 +76,7 @@ export function RunStep() {
                   disabled={again.isPending}
                   onClick={() =>
                     data.kind && isKind(data.kind) && data.mapping
-                      ? again.mutate({ kind: data.kind, mapping: data.mapping })
+                      ? again.mutate({ kind: data.kind, mapping: data.mapping, dateOrder: data.dateOrder ?? undefined })
                       : undefined
                   }
                 >
