@@ -221,6 +221,71 @@ describe.each(testEngines())('importing files through the API on $engine', ({ op
     expect(await rejects.text()).toContain('nobody');
   });
 
+  it('loads usage events in the background, through the same path as the command line', async () => {
+    // Three events of acme's user u1; the third has no time: 2 loaded, 1 rejected.
+    const csv = [
+      'user,account_id,event,time',
+      'u1,acme,report.viewed,2026-03-02T10:00:00Z',
+      'u1,acme,report.viewed,2026-03-02T11:00:00Z',
+      'u1,acme,report.viewed,',
+    ].join('\n');
+    const { body } = await upload(csv, 'usage.csv');
+    const preview = await server.call<PreviewBody>('POST', `/api/imports/${body.id}/preview`, { kind: 'events' });
+    // Segment's words (event) and other tools' (user, account_id, time) are suggested.
+    expect(preview.body.suggested).toEqual({
+      userId: 'user',
+      accountExternalId: 'account_id',
+      name: 'event',
+      timestamp: 'time',
+    });
+    expect(preview.body.rejects.map((reject) => [reject.line, reject.issues[0]?.field])).toEqual([[4, 'timestamp']]);
+    await server.call('POST', `/api/imports/${body.id}/run`, { kind: 'events', mapping: preview.body.suggested });
+    expect((await finished(body.id)).body).toMatchObject({
+      status: 'done',
+      rowsRead: 3,
+      rowsInserted: 2,
+      rowsRejected: 1,
+    });
+    const acme = (
+      await server.call<{ data: { id: string; externalId: string }[] }>('GET', '/api/accounts?limit=100')
+    ).body.data.find((account) => account.externalId === 'acme');
+    // The import moved its counts into the rollups at its end: 2 events of 1 user on 2 March, none the days around.
+    const usage = await server.call<{ series: { period: string; totalEvents: number; activeUsers: number }[] }>(
+      'GET',
+      `/api/accounts/${acme?.id}/usage?from=2026-03-01&to=2026-03-03`,
+    );
+    expect(usage.body.series).toEqual([
+      { period: '2026-03-01', events: {}, totalEvents: 0, activeUsers: 0 },
+      { period: '2026-03-02', events: { 'report.viewed': 2 }, totalEvents: 2, activeUsers: 1 },
+      { period: '2026-03-03', events: {}, totalEvents: 0, activeUsers: 0 },
+    ]);
+  });
+
+  it('shows an import whose server stopped while it ran as failed, to be run again', async () => {
+    const { body } = await upload(ACCOUNTS_CSV, 'stopped.csv');
+    // As a server that died mid-import leaves it: running, its heartbeat two minutes old, no process loading it.
+    await server.database.db
+      .updateTable('imports')
+      .set({ status: 'running', kind: 'accounts', updated_at: new Date(Date.now() - 120_000) })
+      .where('id', '=', body.id)
+      .execute();
+    const shown = await server.call<ImportBody>('GET', `/api/imports/${body.id}`);
+    expect(shown.body).toMatchObject({ status: 'failed', error: expect.stringContaining('run it again') });
+    // A fresh heartbeat is a running import: not touched.
+    const other = await upload(ACCOUNTS_CSV, 'alive.csv');
+    await server.database.db
+      .updateTable('imports')
+      .set({ status: 'running', kind: 'accounts', updated_at: new Date() })
+      .where('id', '=', other.body.id)
+      .execute();
+    expect((await server.call<ImportBody>('GET', `/api/imports/${other.body.id}`)).body.status).toBe('running');
+    const again = await server.call('POST', `/api/imports/${other.body.id}/run`, {
+      kind: 'accounts',
+      mapping: { externalId: 'Customer ID' },
+    });
+    expect(again.status).toBe(409);
+  });
+
   it('refuses an unknown kind, a field that does not exist, a missing column and a missing required field', async () => {
     const { body } = await upload(ACCOUNTS_CSV, 'again.csv');
     const unknownKind = await server.call<ErrorBody>('POST', `/api/imports/${body.id}/preview`, { kind: 'widgets' });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEMO_CSM,
+  DEMO_PASSWORD,
   haveBrowser,
   launchChromium,
   requireBrowser,
@@ -63,10 +65,10 @@ describe.skipIf(!haveBrowser)('importing a file in the web app', () => {
     await pacer?.stop();
   });
 
-  const newPage = async (locale: string): Promise<Page> => {
+  const newPage = async (locale: string, email = ADMIN, password = PASSWORD): Promise<Page> => {
     const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signInThroughPage(page, pacer.url, ADMIN, PASSWORD);
+    await signInThroughPage(page, pacer.url, email, password);
     return page;
   };
 
@@ -185,6 +187,17 @@ describe.skipIf(!haveBrowser)('importing a file in the web app', () => {
       .poll(() => page.getByRole('heading', { level: 2 }).textContent())
       .toBe('crm-accounts.csv のインポートが完了しました');
     await page.screenshot({ path: join(SHOTS, 'import-done-ja.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('tells a CSM that importing is for leaders and admins, and offers no form', async () => {
+    const page = await newPage('en-US', DEMO_CSM, DEMO_PASSWORD);
+    await page.goto(`${pacer.url}/import`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Importing needs the leader or admin role');
+    expect(await page.getByRole('button', { name: 'Upload and map columns' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
