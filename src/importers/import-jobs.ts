@@ -1,8 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Executor } from '../db/executor.js';
+import type { ImportsTable } from '../db/schema.js';
 import { HttpError, notFound } from '../server/http-error.js';
 import { type ImportProgress, type OpenedImport, runImport } from './import-file.js';
 
@@ -48,7 +49,7 @@ export function importsDirectory(database: Database): string {
   return process.env.PACER_IMPORT_DIR?.trim() || join(database.dataDir ?? join(tmpdir(), 'pacer'), 'imports');
 }
 
-const selection = [
+const columns = [
   'id',
   'file_name',
   'format',
@@ -75,11 +76,7 @@ const selection = [
   'updated_at',
 ] as const;
 
-type ImportRow = Awaited<ReturnType<typeof selectImports>>[number];
-
-function selectImports(db: Executor) {
-  return db.selectFrom('imports').select(selection).execute();
-}
+type ImportRow = Selectable<ImportsTable>;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -129,13 +126,13 @@ async function settleStale(db: Executor, row: ImportRow): Promise<ImportRow> {
 }
 
 export async function findImport(db: Executor, id: string): Promise<ImportRow> {
-  const row = await db.selectFrom('imports').select(selection).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('imports').select(columns).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('import', id);
   return settleStale(db, row);
 }
 
 export async function listImports(db: Executor, limit: number): Promise<ImportRow[]> {
-  const rows = await db.selectFrom('imports').select(selection).orderBy('created_at', 'desc').limit(limit).execute();
+  const rows = await db.selectFrom('imports').select(columns).orderBy('created_at', 'desc').limit(limit).execute();
   return Promise.all(rows.map((row) => settleStale(db, row)));
 }
 

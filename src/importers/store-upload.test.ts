@@ -12,6 +12,9 @@ describe('uploadFormat', () => {
     expect(uploadFormat('application/gzip', 'usage.tsv.gz')).toEqual({ format: 'csv', tsv: true });
     expect(uploadFormat('application/gzip', 'events.ndjson.gz')).toEqual({ format: 'jsonl', tsv: false });
     expect(uploadFormat('', 'notes.jsonl')).toEqual({ format: 'jsonl', tsv: false });
+    // Plain text: what its name says, else delimited text.
+    expect(uploadFormat('text/plain', 'events.jsonl')).toEqual({ format: 'jsonl', tsv: false });
+    expect(uploadFormat('text/plain', 'export.txt')).toEqual({ format: 'csv', tsv: false });
   });
 
   it('refuses another type (415), and a gzip or untyped file whose name does not say what it holds', () => {

@@ -21,10 +21,10 @@ export interface StoredUpload {
   sizeBytes: number;
 }
 
-const CSV_TYPES = new Set(['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel']);
+const CSV_TYPES = new Set(['text/csv', 'text/tab-separated-values', 'application/vnd.ms-excel']);
 const JSONL_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonl']);
 const GZIP_TYPES = new Set(['application/gzip', 'application/x-gzip']);
-const UNTYPED = new Set(['', 'application/octet-stream']);
+const UNTYPED = new Set(['', 'application/octet-stream', 'text/plain']);
 
 /** A file name as the person's computer gave it, without folders or control characters, for showing back. */
 export function cleanFileName(name: string | undefined): string {
@@ -44,6 +44,8 @@ export function uploadFormat(contentType: string, fileName: string): { format: F
   if (CSV_TYPES.has(type)) return { format: 'csv', tsv };
   if (JSONL_TYPES.has(type)) return { format: 'jsonl', tsv: false };
   if ((GZIP_TYPES.has(type) || UNTYPED.has(type)) && named) return { format: named, tsv };
+  // Plain text not named otherwise is read as delimited text (a .txt export).
+  if (type === 'text/plain') return { format: 'csv', tsv };
   throw new HttpError(
     415,
     'unsupported_media_type',
