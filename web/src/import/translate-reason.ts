@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 // the rejects file). The reasons a file's rows meet most are said in the reader's language from their pattern; any
 // other is shown as the server wrote it.
 const PATTERNS: [RegExp, string, (match: RegExpExecArray) => Record<string, string>][] = [
-  [/^required(?: —.*)?$/, 'required', () => ({})],
+  [/^required(?: for import)?(?: —.*)?$/, 'required', () => ({})],
   [/^must be a number such as (.+?), not (.+)$/, 'number', (m) => ({ example: m[1] ?? '', value: m[2] ?? '' })],
   [/^must be a number, not (.+)$/, 'number', (m) => ({ example: '1234.5', value: m[1] ?? '' })],
   [/^must be a decimal amount such as (.+?), not (.+)$/, 'money', (m) => ({ example: m[1] ?? '', value: m[2] ?? '' })],
