@@ -200,4 +200,27 @@ describe.skipIf(!haveBrowser)('importing a file in the web app', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('says clearly what is wrong: a file of another format, an empty file, an unknown kind', async () => {
+    const page = await newPage('en-US');
+    await page.goto(`${pacer.url}/import`);
+    const file = page.getByLabel('File', { exact: true });
+    const upload = page.getByRole('button', { name: 'Upload and map columns' });
+    await file.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await upload.click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Pacer cannot read this kind of file');
+    await file.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await upload.click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('The file is empty: there are no rows to import.');
+    await page.goto(`${pacer.url}/import?kind=widgets`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('“widgets” is not something Pacer imports');
+    expect(await upload.isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'import-errors-en.png') });
+    await page.context().close();
+  });
 });
