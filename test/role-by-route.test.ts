@@ -97,6 +97,9 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   // how far to trust the scores (web app)
   // import (web app)
   // settings: keys, users, workspace (web app)
+  'GET /api/keys': 'admin',
+  'POST /api/keys': 'admin',
+  'DELETE /api/keys/:id': 'admin',
 };
 
 type Caller = {

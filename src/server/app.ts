@@ -11,6 +11,7 @@ import { contactResource } from '../contacts/contact.resource.js';
 import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
+import { keyRoutes } from '../keys/keys.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { portfolioRoutes } from '../portfolio/portfolio.routes.js';
 import { churnRoutes } from '../predict/churn.routes.js';
@@ -69,6 +70,7 @@ export function allRoutes(): RouteSpec[] {
     ...churnRoutes,
     ...portfolioRoutes,
     ...settingsRoutes,
+    ...keyRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);
