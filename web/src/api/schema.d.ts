@@ -1221,7 +1221,8 @@ export interface components {
             /** @description Send it as X-CSRF-Token with every change made while signed in. */
             csrfToken?: string;
         };
-        __schema0: {
+        __schema0: components["schemas"]["ScorecardGroup"];
+        ScorecardGroup: {
             /** @constant */
             type: "group";
             name: string;
@@ -1260,6 +1261,47 @@ export interface components {
                     score: number;
                 };
             } | components["schemas"]["__schema0"])[];
+        };
+        __schema02: components["schemas"]["ScorecardGroup2"];
+        ScorecardGroup2: {
+            /** @constant */
+            type: "group";
+            name: string;
+            weight: number;
+            /** @enum {string} */
+            mode: "weighted" | "worst";
+            children: ({
+                /** @constant */
+                type: "measure";
+                /** @description The id of a measure, e.g. usage.licence_utilisation. */
+                measure: string;
+                label?: string;
+                weight: number;
+                scale: {
+                    /** @constant */
+                    kind: "bands";
+                    bands: {
+                        min?: number;
+                        max?: number;
+                        score: number;
+                        /** @enum {string} */
+                        color: "red" | "yellow" | "green";
+                    }[];
+                } | {
+                    /** @constant */
+                    kind: "linear";
+                    from: number;
+                    to: number;
+                };
+                missing: {
+                    /** @constant */
+                    kind: "exclude";
+                } | {
+                    /** @constant */
+                    kind: "fixed";
+                    score: number;
+                };
+            } | components["schemas"]["__schema02"])[];
         };
         ApiKey: {
             /** Format: uuid */
@@ -5720,7 +5762,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            name: string;
+                            version: number;
+                            definition: {
+                                thresholds: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                appliesTo: {
+                                    lifecycleStages: string[];
+                                };
+                                root: components["schemas"]["__schema0"];
+                            };
+                        }[];
+                    };
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5770,7 +5829,7 @@ export interface operations {
                     appliesTo: {
                         lifecycleStages: string[];
                     };
-                    root: components["schemas"]["__schema0"];
+                    root: components["schemas"]["__schema02"];
                 };
             };
         };

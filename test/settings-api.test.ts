@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
-// Settings → API keys: an admin makes a key in the web app, sees its secret and a snippet once, sees when it was last
+// The settings the web app changes. API keys: an admin makes a key in the web app, sees its secret and a snippet once, sees when it was last
 // used, and revokes it; the key works until then and not after. Every step is in the audit log.
 
 interface Key {
@@ -101,5 +101,29 @@ describe.each(testEngines())('API keys over the API on $engine', ({ open }) => {
     expect(scope.body.issues[0]?.field).toBe('scope');
     expect((await server.call('DELETE', '/api/keys/0190a3c2-0000-7000-8000-000000000000')).status).toBe(404);
     expect((await server.call('DELETE', '/api/keys/not-a-uuid')).status).toBe(400);
+  });
+
+  it('refuses to demote or disable the last admin who can sign in, and allows it once another admin exists', async () => {
+    const user = (email: string, role: string) =>
+      server.call<{ id: string }>('POST', '/api/users', { email, name: email, role, password: 'correct horse 1' });
+    const first = (await user('first.admin@example.com', 'admin')).body.id;
+    const demote = await server.call<{ error: string; issues: { field: string }[] }>('PATCH', `/api/users/${first}`, {
+      role: 'csm',
+    });
+    expect(demote.status).toBe(409);
+    expect(demote.body.issues[0]?.field).toBe('role');
+    expect((await server.call('PATCH', `/api/users/${first}`, { disabled: true })).status).toBe(409);
+    // Nothing half-written: still an admin, still enabled.
+    expect((await server.call<{ role: string; disabled: boolean }>('GET', `/api/users/${first}`)).body).toMatchObject({
+      role: 'admin',
+      disabled: false,
+    });
+    // An admin without a password cannot sign in, so does not count; one with a password does.
+    await server.call('POST', '/api/users', { email: 'no.password@example.com', name: 'np', role: 'admin' });
+    expect((await server.call('PATCH', `/api/users/${first}`, { role: 'csm' })).status).toBe(409);
+    await user('second.admin@example.com', 'admin');
+    const allowed = await server.call<{ role: string }>('PATCH', `/api/users/${first}`, { role: 'leader' });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.role).toBe('leader');
   });
 });
