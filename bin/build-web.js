@@ -43,6 +43,10 @@ export async function buildWebApp({ quiet = false } = {}) {
     root: WEB,
     logLevel: 'warn',
     build: { outDir: partial, emptyOutDir: true },
+    // Always React's production build, whatever NODE_ENV the building process has (vitest sets "test", which made a
+    // server started by a test build the development React, 50% larger, into the cache npm start serves from).
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   });
   try {
     renameSync(partial, dir);
