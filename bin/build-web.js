@@ -38,16 +38,23 @@ export async function buildWebApp({ quiet = false } = {}) {
   const { build } = await import('vite');
   // Built whole in a directory of its own, then renamed into place: a server never serves half a build.
   const partial = `${dir}.${process.pid}.partial`;
-  await build({
-    configFile: join(WEB, 'vite.config.ts'),
-    root: WEB,
-    logLevel: 'warn',
-    build: { outDir: partial, emptyOutDir: true },
-    // Always React's production build, whatever NODE_ENV the building process has (vitest sets "test", which made a
-    // server started by a test build the development React, 50% larger, into the cache npm start serves from).
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  });
+  // Always React's production build and JSX, whatever NODE_ENV the building process has: vitest sets "test", which
+  // made a server started by a test build the development React into the cache npm start serves from. Vite and the
+  // React plugin read NODE_ENV itself, so it is set for the build and put back.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(WEB, 'vite.config.ts'),
+      root: WEB,
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: partial, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   try {
     renameSync(partial, dir);
   } catch {
