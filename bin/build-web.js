@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'web');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'pacer', 'web');
 // Raised when how the build is made changes, so that copies made by an earlier version are not used.
-const FORMAT = 1;
+const FORMAT = 2;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** Where the build of the current sources is (or will be): node_modules/.cache/pacer/web/<key>. */
