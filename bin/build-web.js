@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'web');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'pacer', 'web');
 // Raised when how the build is made changes, so that copies made by an earlier version are not used.
-const FORMAT = 1;
+const FORMAT = 2;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** Where the build of the current sources is (or will be): node_modules/.cache/pacer/web/<key>. */
@@ -38,12 +38,23 @@ export async function buildWebApp({ quiet = false } = {}) {
   const { build } = await import('vite');
   // Built whole in a directory of its own, then renamed into place: a server never serves half a build.
   const partial = `${dir}.${process.pid}.partial`;
-  await build({
-    configFile: join(WEB, 'vite.config.ts'),
-    root: WEB,
-    logLevel: 'warn',
-    build: { outDir: partial, emptyOutDir: true },
-  });
+  // Always React's production build and JSX, whatever NODE_ENV the building process has: vitest sets "test", which
+  // made a server started by a test build the development React into the cache npm start serves from. Vite and the
+  // React plugin read NODE_ENV itself, so it is set for the build and put back.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(WEB, 'vite.config.ts'),
+      root: WEB,
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: partial, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   try {
     renameSync(partial, dir);
   } catch {

@@ -215,5 +215,13 @@ describe.each(testEngines())('accounts API on $engine', ({ open }) => {
         '/api/tickets',
       ]),
     );
+    // Every reference resolves inside the document: zod's per-schema `#/$defs/…` are moved to components (the
+    // recursive scorecard group is one), so any client generator reads it as it is.
+    const text = JSON.stringify(doc.body);
+    expect(text).not.toContain('#/$defs/');
+    const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1] as string);
+    const components = (doc.body as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((name) => !(name in components))).toEqual([]);
   });
 });

@@ -103,6 +103,9 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'POST /api/imports/:id/run': 'leader',
   'GET /api/imports/:id/rejects': 'leader',
   // settings: keys, users, workspace (web app)
+  'GET /api/keys': 'admin',
+  'POST /api/keys': 'admin',
+  'DELETE /api/keys/:id': 'admin',
 };
 
 type Caller = {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { API_TYPES_FILE, apiTypesSource, hoistDefinitions } from '../src/web/api-types.js';
+import { hoistDefinitions } from '../src/server/openapi-refs.js';
+import { API_TYPES_FILE, apiTypesSource } from '../src/web/api-types.js';
 
 describe("the web app's API types", () => {
   it('match the server: regenerate with `npm run web:api-types` when this fails', async () => {

@@ -63,6 +63,8 @@ describe.skipIf(!haveBrowser)('the web app in Chromium', () => {
     const asset = await fetch(`${pacer.url}${script}`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    // React's production build, though this server was started by a test runner whose NODE_ENV is "test".
+    expect(await asset.text()).not.toMatch(/React DevTools|jsxDEV/);
     expect((await fetch(`${pacer.url}/assets/missing-file.js`)).status).toBe(404);
     const api = await fetch(`${pacer.url}/api/no-such-thing`);
     expect(api.status).toBe(404);

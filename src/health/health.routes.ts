@@ -177,6 +177,9 @@ export const healthRoutes = [
     access: 'viewer',
     tag: 'Health',
     summary: 'The current version of every scorecard',
+    response: z.object({
+      data: z.array(z.object({ name: z.string(), version: z.number().int(), definition: scorecardDefinitionSchema })),
+    }),
     async handler({ db }) {
       return { body: { data: await currentScorecards(db) } };
     },

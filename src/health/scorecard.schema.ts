@@ -56,13 +56,15 @@ export type MeasureNode = z.infer<typeof measureNodeSchema>;
 export type ScorecardNode = GroupNode | MeasureNode;
 
 export const groupNodeSchema: z.ZodType<GroupNode> = z.lazy(() =>
-  z.strictObject({
-    type: z.literal('group'),
-    name: z.string().min(1),
-    weight: z.number().positive(),
-    mode: z.enum(['weighted', 'worst']),
-    children: z.array(z.union([measureNodeSchema, groupNodeSchema])).min(1),
-  }),
+  z
+    .strictObject({
+      type: z.literal('group'),
+      name: z.string().min(1),
+      weight: z.number().positive(),
+      mode: z.enum(['weighted', 'worst']),
+      children: z.array(z.union([measureNodeSchema, groupNodeSchema])).min(1),
+    })
+    .meta({ id: 'ScorecardGroup' }),
 );
 
 export const thresholdsSchema = z

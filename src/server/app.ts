@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { healthRoutes } from '../health/health.routes.js';
 import { importRoutes } from '../importers/import.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
+import { keyRoutes } from '../keys/keys.routes.js';
 import { noteResource } from '../notes/note.resource.js';
 import { portfolioRoutes } from '../portfolio/portfolio.routes.js';
 import { churnRoutes } from '../predict/churn.routes.js';
@@ -72,6 +73,7 @@ export function allRoutes(): RouteSpec[] {
     ...portfolioRoutes,
     ...settingsRoutes,
     ...importRoutes,
+    ...keyRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hoistDefinitions } from './openapi-refs.js';
 import type { RouteSpec } from './route.js';
 
 const errorSchema = z
@@ -83,7 +84,8 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
       },
     };
   }
-  return {
+  // Every `#/$defs/…` a schema carries becomes a component, so the document's refs resolve for any client generator.
+  return hoistDefinitions({
     openapi: '3.1.0',
     info: {
       title: 'Pacer API',
@@ -104,5 +106,5 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
         },
       },
     },
-  };
+  });
 }

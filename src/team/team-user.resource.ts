@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hash.js';
 import { endAllSessions } from '../auth/sessions.js';
+import type { Executor } from '../db/executor.js';
+import { HttpError } from '../server/http-error.js';
 import type { ResourceSpec, Row } from '../server/resource.js';
 import { iso, pickColumns } from '../shared/rows.js';
 
@@ -54,6 +56,9 @@ export const teamUserResource: ResourceSpec = {
       columns.locked_until = null;
     }
     if (input.disabled !== undefined) columns.disabled_at = input.disabled ? new Date() : null;
+    const losesAdmin = (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
+    const couldSignIn = Boolean(existing?.password_hash) && !existing?.disabled_at;
+    if (existing?.role === 'admin' && couldSignIn && losesAdmin) await keepOneAdmin(db, existing.id as string);
     // A new password, a disabling or a new role ends the person's sessions: whoever held one signs in again.
     const signsOut = input.password !== undefined || input.disabled === true || input.role !== undefined;
     if (existing && signsOut) await endAllSessions(db, existing.id as string);
@@ -78,3 +83,24 @@ export const teamUserResource: ResourceSpec = {
   externalId: false,
   access: { read: 'viewer', write: 'admin', delete: 'admin' },
 };
+
+/**
+ * Someone must always be able to run the workspace: demoting or disabling the last admin who can sign in is refused
+ * (the row lock makes two admins demoting each other at once wait for one another, so one of them stays).
+ */
+async function keepOneAdmin(db: Executor, leaving: string): Promise<void> {
+  const others = await db
+    .selectFrom('team_users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('id', '!=', leaving)
+    .where('disabled_at', 'is', null)
+    .where('password_hash', 'is not', null)
+    .forUpdate()
+    .execute();
+  if (others.length === 0) {
+    throw new HttpError(409, 'conflict', 'this is the last admin who can sign in: make someone else admin first', [
+      { field: 'role', message: 'the workspace needs at least one admin who can sign in' },
+    ]);
+  }
+}

@@ -25,6 +25,8 @@ export function requireBrowser(suite: string): void {
 export const DEMO_PASSWORD = 'pacer-demo';
 export const DEMO_CSM = 'aiko.tanaka@team.pacer-demo.example';
 export const DEMO_LEADER = 'sofia.rossi@team.pacer-demo.example';
+/** Not in the demo world: startDemoPacer adds this admin when asked (`withAdmin`), with the demo password. */
+export const TEST_ADMIN = 'test.admin@team.pacer-demo.example';
 
 /** The folder a suite's screenshots go to, under test-results/ (ignored by git); made if missing. */
 export function screenshotDir(suite: string): string {
@@ -33,11 +35,20 @@ export function screenshotDir(suite: string): string {
   return dir;
 }
 
-/** A small demo world, generated and served by `pacer start` (no demo reset on start). */
-export async function startDemoPacer(name: string, accounts = 60): Promise<RunningPacer> {
+/** A small demo world, generated and served by `pacer start` (no demo reset on start); with `withAdmin`, TEST_ADMIN too. */
+export async function startDemoPacer(
+  name: string,
+  options: { accounts?: number; withAdmin?: boolean } = {},
+): Promise<RunningPacer> {
   const data = join(tempDir(name), 'data');
-  const generated = runPacer(['demo', 'generate', '--accounts', String(accounts), '--data', data], {}, 180_000);
+  const accounts = String(options.accounts ?? 60);
+  const generated = runPacer(['demo', 'generate', '--accounts', accounts, '--data', data], {}, 180_000);
   expect(generated.status, generated.stderr).toBe(0);
+  if (options.withAdmin) {
+    const admin = ['users', 'create', '--email', TEST_ADMIN, '--password', DEMO_PASSWORD, '--role', 'admin'];
+    const made = runPacer([...admin, '--name', 'Test Admin', '--data', data]);
+    expect(made.status, made.stderr).toBe(0);
+  }
   return startPacer(['--data', data, '--no-demo']);
 }
 

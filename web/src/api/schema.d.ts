@@ -1099,6 +1099,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API key, live and revoked, with its first and last use (never its secret) */
+        get: operations["getApiKeys"];
+        put?: never;
+        /** Make an API key; its secret and a snippet using it are in this answer and never again */
+        post: operations["postApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: it stops working at once */
+        delete: operations["deleteApiKeysId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1272,7 +1307,8 @@ export interface components {
             /** @description Send it as X-CSRF-Token with every change made while signed in. */
             csrfToken?: string;
         };
-        __schema0: {
+        __schema0: components["schemas"]["ScorecardGroup"];
+        ScorecardGroup: {
             /** @constant */
             type: "group";
             name: string;
@@ -1311,6 +1347,65 @@ export interface components {
                     score: number;
                 };
             } | components["schemas"]["__schema0"])[];
+        };
+        __schema02: components["schemas"]["ScorecardGroup2"];
+        ScorecardGroup2: {
+            /** @constant */
+            type: "group";
+            name: string;
+            weight: number;
+            /** @enum {string} */
+            mode: "weighted" | "worst";
+            children: ({
+                /** @constant */
+                type: "measure";
+                /** @description The id of a measure, e.g. usage.licence_utilisation. */
+                measure: string;
+                label?: string;
+                weight: number;
+                scale: {
+                    /** @constant */
+                    kind: "bands";
+                    bands: {
+                        min?: number;
+                        max?: number;
+                        score: number;
+                        /** @enum {string} */
+                        color: "red" | "yellow" | "green";
+                    }[];
+                } | {
+                    /** @constant */
+                    kind: "linear";
+                    from: number;
+                    to: number;
+                };
+                missing: {
+                    /** @constant */
+                    kind: "exclude";
+                } | {
+                    /** @constant */
+                    kind: "fixed";
+                    score: number;
+                };
+            } | components["schemas"]["__schema02"])[];
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            scope: "ingest" | "viewer" | "csm" | "admin";
+            /** @description A public ingest key for the product’s pages: records usage, changes no stored field. */
+            browser: boolean;
+            /** @description Each user is its own account. */
+            b2c: boolean;
+            /** @description The first characters of the secret, to tell keys apart. */
+            prefix: string;
+            createdAt: string;
+            revokedAt: string | null;
+            firstUsedAt: string | null;
+            /** @description Stamped at most about once a minute. */
+            lastUsedAt: string | null;
         };
     };
     responses: never;
@@ -5753,7 +5848,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            name: string;
+                            version: number;
+                            definition: {
+                                thresholds: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                appliesTo: {
+                                    lifecycleStages: string[];
+                                };
+                                root: components["schemas"]["__schema0"];
+                            };
+                        }[];
+                    };
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5803,7 +5915,7 @@ export interface operations {
                     appliesTo: {
                         lifecycleStages: string[];
                     };
-                    root: components["schemas"]["__schema0"];
+                    root: components["schemas"]["__schema02"];
                 };
             };
         };
@@ -7016,6 +7128,165 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    scope: "ingest" | "viewer" | "csm" | "admin";
+                    /** @description Ingest keys only: a public key for analytics.js in your pages. */
+                    browser?: boolean;
+                    /** @description Ingest keys only: each user is its own account. */
+                    b2c?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["ApiKey"];
+                        secret: string;
+                        snippet: string;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiKeysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

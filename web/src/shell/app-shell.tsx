@@ -6,11 +6,11 @@ import { SESSION_KEY, type SignedInUser, useSession } from '../auth/session';
 import styles from './app-shell.module.css';
 import { LanguageSwitch } from './language-switch';
 
-/** The views, in the order a CS team uses them; import changes data (not for viewers); settings are the admin's and leader's. */
+/** The views, in the order a CS team uses them; import and settings are the leader's and admin's (an import can set owners: not a CSM's). */
 const VIEWS = [
   { path: '/portfolio', key: 'portfolio', roles: ['admin', 'leader', 'csm', 'viewer'] },
   { path: '/trust', key: 'trust', roles: ['admin', 'leader', 'csm', 'viewer'] },
-  { path: '/import', key: 'import', roles: ['admin', 'leader', 'csm'] },
+  { path: '/import', key: 'import', roles: ['admin', 'leader'] },
   { path: '/settings', key: 'settings', roles: ['admin', 'leader'] },
 ] as const;
 
