@@ -95,7 +95,7 @@ describe.skipIf(!haveBrowser)('settings in Chromium', () => {
     const before = await scorecards();
     await sections.getByRole('link', { name: 'Scorecards' }).click();
     await page.getByLabel('Red below').waitFor();
-    const name = await page.getByLabel('Scorecard').inputValue();
+    const name = await page.getByRole('combobox', { name: /^Scorecard/ }).inputValue();
     const current = before.find((card) => card.name === name) as Scorecard;
     expect(Number(await page.getByLabel('Red below').inputValue())).toBe(current.definition.thresholds.red);
     expect(await seriousViolations(page)).toEqual([]);

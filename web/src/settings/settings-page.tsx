@@ -35,7 +35,7 @@ export function SettingsPage() {
           {allowed.map((section) => (
             <NavLink
               key={section.path}
-              to={section.path}
+              to={`/settings/${section.path}`}
               className={({ isActive }) => (isActive ? `${styles.sideLink} ${styles.active}` : styles.sideLink)}
             >
               {t(`settings.nav.${section.path}`)}
@@ -47,7 +47,7 @@ export function SettingsPage() {
             {allowed.map((section) => (
               <Route key={section.path} path={section.path} element={section.element} />
             ))}
-            <Route path="*" element={<Navigate to={allowed[0]?.path ?? 'workspace'} replace />} />
+            <Route path="*" element={<Navigate to={`/settings/${allowed[0]?.path ?? 'workspace'}`} replace />} />
           </Routes>
         </div>
       </div>
