@@ -54,16 +54,20 @@ describe.skipIf(!haveBrowser)('how far to trust the scores, in Chromium', () => 
   const sentence = (page: Page, card: string) => page.locator(`[data-sentence="${card}"]`).textContent();
 
   it('the leader opens it, waits for the reports computed on first request, and reads each picture', async () => {
+    const { cookie } = await signInCookie(pacer.url, DEMO_LEADER);
+    const read = async <T>(path: string) =>
+      (await (await fetch(`${pacer.url}${path}`, { headers: { cookie } })).json()) as T;
+    // The demo world was generated with its health backtest stored: nothing to wait for.
+    const stored = await read<Health & { computedBy: string }>('/api/trust/health-backtest');
+    expect([stored.state, stored.computedBy]).toEqual(['ready', 'pacer']);
+
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await signInThroughPage(page, pacer.url, DEMO_LEADER);
     await page.getByRole('link', { name: 'Trust the scores' }).click();
     await page.waitForURL(/\/trust$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('How far to trust the scores');
-    // The first visit starts both computations; the page polls until they are stored.
-    const { cookie } = await signInCookie(pacer.url, DEMO_LEADER);
-    const read = async <T>(path: string) =>
-      (await (await fetch(`${pacer.url}${path}`, { headers: { cookie } })).json()) as T;
+    // The first visit starts the churn evaluation; the page polls until it is stored.
     const churnAnswer = await until(
       () => read<Churn>('/api/trust/churn-evaluation'),
       (a) => a.state !== 'computing',
@@ -130,8 +134,12 @@ describe.skipIf(!haveBrowser)('how far to trust the scores, in Chromium', () => 
     await context.close();
   }, 420_000);
 
-  it('a CSM reads the same pictures without the Recompute and Accept buttons', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  it('a CSM reads the same pictures without the Recompute and Accept buttons (in dark mode)', async () => {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'dark',
+    });
     const page = await context.newPage();
     await signInThroughPage(page, pacer.url, DEMO_CSM);
     await page.goto(`${pacer.url}/trust`);
@@ -140,6 +148,7 @@ describe.skipIf(!haveBrowser)('how far to trust the scores, in Chromium', () => 
     expect(await page.getByRole('button', { name: 'Accept these weights' }).count()).toBe(0);
     if (churn) expect(await sentence(page, 'roc')).toContain(`the churn model put the churner first`);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'trust-csm-dark.png'), fullPage: true });
     await context.close();
   }, 120_000);
 });

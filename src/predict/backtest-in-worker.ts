@@ -12,11 +12,16 @@ const MODULE = new URL('./backtest-worker.ts', import.meta.url).href;
 export function backtestInWorker(
   collected: BacktestData,
   options: Parameters<typeof backtestChurnOn>[1],
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<EvaluationReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOTSTRAP, { workerData: { module: MODULE, input: { collected, options } } });
     let settled = false;
-    worker.once('message', (message: { report?: EvaluationReport; error?: string }) => {
+    worker.on('message', (message: { report?: EvaluationReport; error?: string; done?: number; total?: number }) => {
+      if (message.done !== undefined && message.total !== undefined) {
+        onProgress(message.done, message.total);
+        return;
+      }
       settled = true;
       if (message.report) resolve(message.report);
       else reject(new Error(message.error ?? 'the backtest failed'));

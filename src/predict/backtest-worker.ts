@@ -6,7 +6,10 @@ const { input } = workerData as {
   input: { collected: Parameters<typeof backtestChurnOn>[0]; options: Parameters<typeof backtestChurnOn>[1] };
 };
 try {
-  parentPort?.postMessage({ report: backtestChurnOn(input.collected, input.options) });
+  const report = backtestChurnOn(input.collected, input.options, (done, total) =>
+    parentPort?.postMessage({ done, total }),
+  );
+  parentPort?.postMessage({ report });
 } catch (error) {
   parentPort?.postMessage({ error: (error as Error).message });
 }

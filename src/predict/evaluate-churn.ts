@@ -241,11 +241,20 @@ export async function evaluateChurn(
 }
 
 /** One replay of the month-ends with one seed: each date predicted by a model trained on the dates known by then. */
-function replay(data: LabelledSnapshot[], horizonDays: number, minTrainingDates: number, seed: number): Collected {
+/** The earlier month-ends whose labels were known on the test date: their horizon ended by then. */
+const historyBefore = (data: LabelledSnapshot[], test: LabelledSnapshot, horizonDays: number) =>
+  data.filter((d) => addDays(d.snapshot.asOf, horizonDays) < test.snapshot.asOf);
+
+function replay(
+  data: LabelledSnapshot[],
+  horizonDays: number,
+  minTrainingDates: number,
+  seed: number,
+  trained: () => void = () => {},
+): Collected {
   const out = collected();
   for (const test of data) {
-    // Labels of earlier dates are known on the test date only if their horizon ended by then.
-    const history = data.filter((d) => addDays(d.snapshot.asOf, horizonDays) < test.snapshot.asOf);
+    const history = historyBefore(data, test, horizonDays);
     if (history.length < minTrainingDates) continue;
     const train: TrainingData = {
       snapshot: stackSnapshots(history.map((d) => d.snapshot)),
@@ -259,6 +268,8 @@ function replay(data: LabelledSnapshot[], horizonDays: number, minTrainingDates:
       // Too little history yet (no churner in it): the next date has more.
       if (!/too little history/.test((error as Error).message)) throw error;
       continue;
+    } finally {
+      trained();
     }
     collect(out, test, predicted);
     out.tested.push(test.snapshot.asOf);
@@ -304,18 +315,26 @@ export const NOT_ENOUGH_HISTORY = /^not enough history to backtest/;
 export function backtestChurnOn(
   collected: BacktestData,
   options: { horizonDays: number; definition: ChurnDefinition; minTrainingDates?: number; seeds?: number },
+  /** Told after each model trained: how many of how many. */
+  onProgress: (done: number, total: number) => void = () => {},
 ): EvaluationReport {
   const { until, dates, data } = collected;
   const minTrainingDates = options.minTrainingDates ?? 3;
   const seeds = seedList(options.seeds ?? 5);
-  const first = replay(data, options.horizonDays, minTrainingDates, seeds[0] as number);
+  const perSeed = data.filter((test) => historyBefore(data, test, options.horizonDays).length >= minTrainingDates);
+  let done = 0;
+  const trained = () => onProgress(++done, perSeed.length * seeds.length);
+  const first = replay(data, options.horizonDays, minTrainingDates, seeds[0] as number, trained);
   if (first.tested.length === 0) {
     const span = dates.length > 0 ? `${dates[0]} … ${dates.at(-1)}` : 'none';
     throw new Error(
       `not enough history to backtest up to ${until} (${collected.untilFrom === 'option' ? '--until' : 'the last day with data'}): month-ends whose ${options.horizonDays}-day outcome is known by then: ${span}, ${data.length} with accounts that could churn; need at least ${minTrainingDates} of them with churners before a tested one (try a shorter --horizon or more --months)`,
     );
   }
-  const runs = [first, ...seeds.slice(1).map((seed) => replay(data, options.horizonDays, minTrainingDates, seed))];
+  const runs = [
+    first,
+    ...seeds.slice(1).map((seed) => replay(data, options.horizonDays, minTrainingDates, seed, trained)),
+  ];
   return report(
     {
       method: 'backtest',

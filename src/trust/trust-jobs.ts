@@ -10,12 +10,20 @@ import { computeChurnEvaluation, computeHealthBacktest, storeTrustReport } from 
 // memory until the next attempt.
 
 export interface TrustJobState {
-  computing: { startedAt: string; by: string } | null;
+  /** models: how many of the models the churn backtest trains are trained (null while it reads the data). */
+  computing: { startedAt: string; by: string; models: { done: number; total: number } | null } | null;
   lastError: { code: 'not_enough_history' | 'failed'; message: string; at: string } | null;
 }
 
+interface Running {
+  startedAt: string;
+  by: string;
+  models: { done: number; total: number } | null;
+  done: Promise<void>;
+}
+
 interface Jobs {
-  running: Map<TrustKind, { startedAt: string; by: string; done: Promise<void> }>;
+  running: Map<TrustKind, Running>;
   errors: Map<TrustKind, NonNullable<TrustJobState['lastError']>>;
 }
 
@@ -41,10 +49,17 @@ function isNotEnoughHistory(error: unknown): boolean {
   );
 }
 
-async function compute(database: Database, kind: TrustKind, by: string): Promise<void> {
+async function compute(
+  database: Database,
+  kind: TrustKind,
+  by: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<void> {
   const started = performance.now();
   const report =
-    kind === 'health-backtest' ? await computeHealthBacktest(database.db) : await computeChurnEvaluation(database.db);
+    kind === 'health-backtest'
+      ? await computeHealthBacktest(database.db)
+      : await computeChurnEvaluation(database.db, { onProgress });
   const seconds = (performance.now() - started) / 1000;
   await storeTrustReport(database.db, kind, report, by, seconds);
 }
@@ -53,7 +68,7 @@ export function trustJobState(database: Database, kind: TrustKind): TrustJobStat
   const jobs = jobsOf(database);
   const running = jobs.running.get(kind);
   return {
-    computing: running ? { startedAt: running.startedAt, by: running.by } : null,
+    computing: running ? { startedAt: running.startedAt, by: running.by, models: running.models } : null,
     lastError: jobs.errors.get(kind) ?? null,
   };
 }
@@ -66,7 +81,10 @@ export function startTrustJob(database: Database, kind: TrustKind, by: string): 
   const jobs = jobsOf(database);
   const running = jobs.running.get(kind);
   if (running) return running.done;
-  const done = compute(database, kind, by)
+  const job: Running = { startedAt: new Date().toISOString(), by, models: null, done: Promise.resolve() };
+  job.done = compute(database, kind, by, (done, total) => {
+    job.models = { done, total };
+  })
     .then(() => {
       jobs.errors.delete(kind);
     })
@@ -81,11 +99,6 @@ export function startTrustJob(database: Database, kind: TrustKind, by: string): 
     .finally(() => {
       jobs.running.delete(kind);
     });
-  jobs.running.set(kind, { startedAt: new Date().toISOString(), by, done });
-  return done;
-}
-
-/** Waits for the jobs still running on this database (on close, so none writes to a closed database). */
-export async function settleTrustJobs(database: Database): Promise<void> {
-  await Promise.all([...jobsOf(database).running.values()].map((job) => job.done));
+  jobs.running.set(kind, job);
+  return job.done;
 }

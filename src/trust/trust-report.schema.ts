@@ -116,7 +116,16 @@ const envelope = {
   computedBy: z.string().nullable().describe("Who asked for it; 'pacer' when the app computed it on first request."),
   seconds: z.number().nullable().describe('How long the computation took.'),
   reportId: z.uuid().nullable(),
-  computing: z.object({ startedAt: z.string(), by: z.string() }).nullable(),
+  computing: z
+    .object({
+      startedAt: z.string(),
+      by: z.string(),
+      models: z
+        .object({ done: z.number(), total: z.number() })
+        .nullable()
+        .describe('The churn evaluation trains a model per month-end and seed: how many are trained so far.'),
+    })
+    .nullable(),
   lastError: z
     .object({ code: z.enum(['not_enough_history', 'failed']), message: z.string(), at: z.string() })
     .nullable(),

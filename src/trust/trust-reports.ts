@@ -42,13 +42,15 @@ export async function computeHealthBacktest(db: Executor): Promise<BacktestRepor
  */
 export async function computeChurnEvaluation(
   db: Executor,
-  options: { inWorker?: boolean } = {},
+  options: { inWorker?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EvaluationReport> {
   const settings = await readChurnSettings(db);
   const definition = await parseChurnDefinition(db, settings.definition);
   const collected = await collectBacktestData(db, { horizonDays: settings.horizonDays, definition });
   const backtest = { horizonDays: settings.horizonDays, definition, seeds: TRUST_SEEDS };
-  return options.inWorker === false ? backtestChurnOn(collected, backtest) : backtestInWorker(collected, backtest);
+  return options.inWorker === false
+    ? backtestChurnOn(collected, backtest, options.onProgress)
+    : backtestInWorker(collected, backtest, options.onProgress);
 }
 
 export async function storeTrustReport<K extends TrustKind>(

@@ -6618,6 +6618,11 @@ export interface operations {
                         computing: {
                             startedAt: string;
                             by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
                         } | null;
                         lastError: {
                             /** @enum {string} */
@@ -6779,6 +6784,11 @@ export interface operations {
                         computing: {
                             startedAt: string;
                             by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
                         } | null;
                         lastError: {
                             /** @enum {string} */
@@ -7005,6 +7015,11 @@ export interface operations {
                         computing: {
                             startedAt: string;
                             by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
                         } | null;
                         lastError: {
                             /** @enum {string} */
@@ -7170,6 +7185,11 @@ export interface operations {
                         computing: {
                             startedAt: string;
                             by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
                         } | null;
                         lastError: {
                             /** @enum {string} */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-client';
 import { type SignedInUser, useSession } from '../auth/session';
-import { formatAgo, formatWait } from '../i18n/format';
+import { formatAgo, formatInteger, formatWait } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
 import { CalibrationCard, ColourCard, LiftCard, RocCard, WatermelonsCard, WeightsCard } from './trust-cards';
 import { type ChurnAnswer, type HealthAnswer, useChurnEvaluation, useHealthBacktest, useRecompute } from './trust-data';
@@ -100,9 +100,25 @@ function ReportStatus({ label, answer }: { label: string; answer: HealthAnswer |
   else if (answer.state === 'failed') text = t('trust.status.failed');
   else text = t('trust.status.none');
   const stale = 'stale' in answer && answer.stale;
+  const models = answer.state === 'computing' ? answer.computing?.models : null;
   return (
     <li className={styles.status}>
       <strong>{label}</strong>: {text}
+      {models && (
+        <>
+          {' '}
+          <progress
+            className={styles.progress}
+            value={models.done}
+            max={models.total}
+            aria-label={t('trust.status.progressLabel')}
+          />{' '}
+          {t('trust.status.progress', {
+            done: formatInteger(models.done, locale),
+            total: formatInteger(models.total, locale),
+          })}
+        </>
+      )}
       {stale && <span className={styles.stale}> — {t('trust.status.stale')}</span>}
     </li>
   );
