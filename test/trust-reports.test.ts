@@ -6,7 +6,7 @@ import { generateWorld } from '../src/demo/generate-world.js';
 import { backtestHealth } from '../src/health/backtest-health.js';
 import { currentScorecards } from '../src/health/scorecard-store.js';
 import { parseChurnDefinition } from '../src/predict/churn-outcomes.js';
-import { backtestChurn } from '../src/predict/evaluate-churn.js';
+import { backtestChurnOn, collectBacktestData, type EvaluationReport } from '../src/predict/evaluate-churn.js';
 import { latestTrustReport, storeTrustReport, TRUST_SEEDS } from '../src/trust/trust-reports.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -290,14 +290,22 @@ describe.each(testEngines())('the churn evaluation on the API, on $engine', ({ o
     );
     expect(done.lastError).toBeNull();
     expect([done.state, done.computedBy]).toEqual(['ready', 'pacer']);
-    type Report = Awaited<ReturnType<typeof backtestChurn>>;
-    const report = done.report as unknown as Report;
-    const direct = await backtestChurn(database.db, {
+    const report = done.report as unknown as EvaluationReport;
+    const options = {
       horizonDays: 90,
       definition: await parseChurnDefinition(database.db, 'auto'),
       seeds: TRUST_SEEDS,
-    });
+    };
+    const progress: [number, number][] = [];
+    const direct = backtestChurnOn(await collectBacktestData(database.db, options), options, (done, total) =>
+      progress.push([done, total]),
+    );
     expect(report).toEqual(JSON.parse(JSON.stringify(direct)));
+    // Progress: one call per model trained, every seed, ending at the total; each tested month-end had one per seed.
+    expect(progress.map(([done]) => done)).toEqual(progress.map((_, i) => i + 1));
+    const total = progress.at(-1)?.[1] as number;
+    expect(progress.at(-1)?.[0]).toBe(total);
+    expect(total).toBeGreaterThanOrEqual(report.testedDates.length * TRUST_SEEDS);
     // Each predictor is measured on the same held-out account-months.
     for (const figures of [report.model, report.healthScore, report.daysSinceLastActive]) {
       expect([figures.n, figures.positives]).toEqual([report.n, report.positives]);
