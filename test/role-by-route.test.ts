@@ -95,6 +95,12 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'GET /healthz': 'anonymous',
   // account 360 (web app)
   // how far to trust the scores (web app)
+  'GET /api/trust/health-backtest': 'viewer',
+  'POST /api/trust/health-backtest': 'leader',
+  'POST /api/trust/health-backtest/accept': 'leader',
+  'GET /api/trust/churn-evaluation': 'viewer',
+  'POST /api/trust/churn-evaluation': 'leader',
+  'POST /api/scorecards/:name/backtest': 'leader',
   // import (web app)
   'POST /api/imports': 'leader',
   'GET /api/imports': 'leader',

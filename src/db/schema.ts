@@ -150,9 +150,20 @@ export interface ImportsTable {
   updated_at: UpdatedAt;
 }
 
+/** The latest health backtest and churn evaluation, stored for the web app (migrations/0015_trust_reports.sql). */
+export interface TrustReportsTable {
+  id: string;
+  kind: 'health-backtest' | 'churn-evaluation';
+  computed_at: Generated<Date>;
+  computed_by: string;
+  seconds: number;
+  report: Json;
+}
+
 export interface Schema {
   imports: ImportsTable;
   portfolio_rows: PortfolioRowsTable;
+  trust_reports: TrustReportsTable;
   settings: SettingsTable;
   team_users: TeamUsersTable;
   sessions: SessionsTable;

@@ -6,7 +6,7 @@ import type { WorldOptions, WorldShape } from './demo-world.js';
 import { defaultAccounts, generateWorld, todayUtc, type WorldSummary } from './generate-world.js';
 import { resetWorld } from './reset-world.js';
 import { scoreWorldChurn } from './score-world-churn.js';
-import { scoreWorldHealth } from './score-world-health.js';
+import { backtestWorldHealth, scoreWorldHealth } from './score-world-health.js';
 
 export const DEFAULT_DEMO = { seed: 42, months: 18, shape: 'b2b' as WorldShape };
 
@@ -50,6 +50,12 @@ async function generateWithProgress(database: Database, options: WorldOptions): 
   process.stdout.write(
     `Health scored 30 days back and today for ${healthScored} accounts in ${((performance.now() - healthStarted) / 1000).toFixed(1)} s.\n`,
   );
+  const backtestStarted = performance.now();
+  if (await backtestWorldHealth(database)) {
+    process.stdout.write(
+      `Health backtest stored for "how far to trust the scores" in ${((performance.now() - backtestStarted) / 1000).toFixed(1)} s.\n`,
+    );
+  }
   const started = performance.now();
   const scored = await scoreWorldChurn(database, options.today);
   if (scored > 0) {

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { scoreAccounts } from '../health/health-snapshots.js';
 import { addDays } from '../shared/calendar.js';
+import { computeHealthBacktest, storeTrustReport } from '../trust/trust-reports.js';
 
 /**
  * Scores every account's health 30 days before the world's last day and on it, so the demo opens with a 30-day
@@ -11,4 +12,22 @@ import { addDays } from '../shared/calendar.js';
 export async function scoreWorldHealth(database: Database, today: string): Promise<number> {
   await scoreAccounts(database.db, addDays(today, -30));
   return (await scoreAccounts(database.db, today)).length;
+}
+
+/**
+ * Replays the health score over the world's past month-ends and stores the report, so "how far to trust the scores"
+ * opens with its health half drawn (a few seconds; the churn evaluation takes minutes and is computed when first
+ * asked for). A world too short to judge stores nothing. Returns whether a report was stored.
+ */
+export async function backtestWorldHealth(database: Database): Promise<boolean> {
+  const started = performance.now();
+  let report: Awaited<ReturnType<typeof computeHealthBacktest>>;
+  try {
+    report = await computeHealthBacktest(database.db);
+  } catch (error) {
+    if (/^nothing to judge/.test((error as Error).message)) return false;
+    throw error;
+  }
+  await storeTrustReport(database.db, 'health-backtest', report, 'pacer', (performance.now() - started) / 1000);
+  return true;
 }

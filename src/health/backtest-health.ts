@@ -46,7 +46,13 @@ export interface BacktestReport {
   liftTopDecile: number | null;
   byColor: Record<Color, { accounts: number; churned: number; churnRate: number | null }>;
   /** Churners that were green 30 days before their contract ended. */
-  watermelons: { churners: number; greenThirtyDaysBefore: number; share: number | null };
+  watermelons: {
+    churners: number;
+    greenThirtyDaysBefore: number;
+    share: number | null;
+    /** The green ones, latest ended first. */
+    accounts: { accountId: string; name: string; endedOn: string; scoredOn: string; score: number }[];
+  };
   /** Weights of the top-level groups fitted on the earlier half of the dates, judged on the later half. */
   suggestion: {
     groups: { name: string; weight: number; suggestedWeight: number }[];
@@ -100,10 +106,17 @@ function reweighted(definition: ScorecardDefinition, weights: number[]): GroupNo
  */
 export async function backtestHealth(
   db: Executor,
-  options: { horizonDays: number; until?: string; dates?: string[] },
+  options: {
+    horizonDays: number;
+    until?: string;
+    dates?: string[];
+    /** Replay this scorecard (a proposed one, version 0 when unsaved); default the current general scorecard. */
+    scorecard?: StoredScorecard;
+  },
 ): Promise<BacktestReport> {
-  const scorecards = await currentScorecards(db);
-  const scorecard = scorecards.find((s) => s.definition.appliesTo.lifecycleStages.length === 0) as StoredScorecard;
+  const scorecard =
+    options.scorecard ??
+    ((await currentScorecards(db)).find((s) => s.definition.appliesTo.lifecycleStages.length === 0) as StoredScorecard);
   const { definition } = scorecard;
   const until = options.until ?? (await lastDayWithData(db));
   if (until === null) {
@@ -155,12 +168,13 @@ export async function backtestHealth(
 
   // Watermelons: each churner once, scored 30 days before its contract ended.
   const churnedAccounts = [...new Set(observations.filter((o) => o.churned).map((o) => o.accountId))];
-  let green = 0;
   let judged = 0;
+  const watermelons: BacktestReport['watermelons']['accounts'] = [];
   if (churnedAccounts.length > 0) {
-    const { rows } = await sql<{ account_id: string; ended: string }>`
-      select account_id, max(coalesce(cancelled_at::date, end_date))::text as ended from subscriptions
-      where account_id = any(${churnedAccounts}::uuid[]) group by account_id`.execute(db);
+    const { rows } = await sql<{ account_id: string; name: string; ended: string }>`
+      select s.account_id, min(a.name) as name, max(coalesce(s.cancelled_at::date, s.end_date))::text as ended
+      from subscriptions s join accounts a on a.id = s.account_id
+      where s.account_id = any(${churnedAccounts}::uuid[]) group by s.account_id`.execute(db);
     for (const row of rows) {
       if (!row.ended) continue;
       const day = addDays(row.ended, -30);
@@ -169,9 +183,19 @@ export async function backtestHealth(
       const result = scoreHealth({ root: definition.root, thresholds: definition.thresholds, values, asOf: day });
       if (result.color === null) continue;
       judged++;
-      if (result.color === 'green') green++;
+      if (result.color === 'green') {
+        watermelons.push({
+          accountId: row.account_id,
+          name: row.name,
+          endedOn: row.ended,
+          scoredOn: day,
+          score: result.score ?? 0,
+        });
+      }
     }
   }
+  watermelons.sort((a, b) => b.endedOn.localeCompare(a.endedOn) || a.name.localeCompare(b.name));
+  const green = watermelons.length;
 
   // Suggested weights: fitted on the earlier half of the dates, judged on the later half against the current ones.
   let suggestion: BacktestReport['suggestion'] = null;
@@ -233,7 +257,12 @@ export async function backtestHealth(
     auc: overall.auc,
     liftTopDecile: overall.liftTopDecile,
     byColor,
-    watermelons: { churners: judged, greenThirtyDaysBefore: green, share: judged ? green / judged : null },
+    watermelons: {
+      churners: judged,
+      greenThirtyDaysBefore: green,
+      share: judged ? green / judged : null,
+      accounts: watermelons,
+    },
     suggestion,
   };
 }

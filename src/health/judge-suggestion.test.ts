@@ -19,7 +19,7 @@ const report = (current: number | null, suggested: number | null): BacktestRepor
     yellow: { accounts: 0, churned: 0, churnRate: null },
     red: { accounts: 0, churned: 0, churnRate: null },
   },
-  watermelons: { churners: 0, greenThirtyDaysBefore: 0, share: null },
+  watermelons: { churners: 0, greenThirtyDaysBefore: 0, share: null, accounts: [] },
   suggestion: {
     groups: [],
     fittedOn: ['2024-01-31'],

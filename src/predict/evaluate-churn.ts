@@ -4,6 +4,7 @@ import { backtestDates } from '../health/backtest-health.js';
 import { lastDayWithData } from '../health/data-span.js';
 import { addDays, today } from '../shared/calendar.js';
 import { applyCalibration, fitCalibration } from '../stats/calibration.js';
+import { type RocPoint, rocCurve } from '../stats/classification-metrics.js';
 import { assignFolds, predictChurn, type TrainingData, trainChurnModel } from './churn-model.js';
 import { type ChurnDefinition, churnOutcomes, describeDefinition } from './churn-outcomes.js';
 import { stackSnapshots } from './feature-encoding.js';
@@ -40,6 +41,8 @@ export interface EvaluationReport {
   chosen: { logistic: number; boosting: number };
   /** The model's figures over every seed: differences smaller than this range are noise. */
   seeds: { seeds: number[]; rocAuc: Spread | null; prAuc: Spread | null; brier: Spread | null };
+  /** ROC curves of the first seed, each ranked as its ROC-AUC is (the baselines by their own score). */
+  roc: { model: RocPoint[]; healthScore: RocPoint[]; daysSinceLastActive: RocPoint[] };
 }
 
 export interface LabelledSnapshot extends TrainingData {
@@ -191,6 +194,11 @@ function report(
       prAuc: spread(perSeed.map((f) => f.prAuc)),
       brier: spread(perSeed.map((f) => f.brier)),
     },
+    roc: {
+      model: rocCurve(first.model, y),
+      healthScore: rocCurve(first.raw.healthScore, y),
+      daysSinceLastActive: rocCurve(first.raw.daysSinceLastActive, y),
+    },
   };
 }
 
@@ -233,11 +241,20 @@ export async function evaluateChurn(
 }
 
 /** One replay of the month-ends with one seed: each date predicted by a model trained on the dates known by then. */
-function replay(data: LabelledSnapshot[], horizonDays: number, minTrainingDates: number, seed: number): Collected {
+/** The earlier month-ends whose labels were known on the test date: their horizon ended by then. */
+const historyBefore = (data: LabelledSnapshot[], test: LabelledSnapshot, horizonDays: number) =>
+  data.filter((d) => addDays(d.snapshot.asOf, horizonDays) < test.snapshot.asOf);
+
+function replay(
+  data: LabelledSnapshot[],
+  horizonDays: number,
+  minTrainingDates: number,
+  seed: number,
+  trained: () => void = () => {},
+): Collected {
   const out = collected();
   for (const test of data) {
-    // Labels of earlier dates are known on the test date only if their horizon ended by then.
-    const history = data.filter((d) => addDays(d.snapshot.asOf, horizonDays) < test.snapshot.asOf);
+    const history = historyBefore(data, test, horizonDays);
     if (history.length < minTrainingDates) continue;
     const train: TrainingData = {
       snapshot: stackSnapshots(history.map((d) => d.snapshot)),
@@ -251,11 +268,86 @@ function replay(data: LabelledSnapshot[], horizonDays: number, minTrainingDates:
       // Too little history yet (no churner in it): the next date has more.
       if (!/too little history/.test((error as Error).message)) throw error;
       continue;
+    } finally {
+      trained();
     }
     collect(out, test, predicted);
     out.tested.push(test.snapshot.asOf);
   }
   return out;
+}
+
+/** What a churn backtest reads from the database: each month-end's labelled accounts, and the span it covers. */
+export interface BacktestData {
+  until: string;
+  untilFrom: 'option' | 'data';
+  dates: string[];
+  data: LabelledSnapshot[];
+}
+
+export async function collectBacktestData(
+  db: Executor,
+  options: { horizonDays: number; definition: ChurnDefinition; until?: string; months?: number },
+): Promise<BacktestData> {
+  const lastDay = options.until ?? (await lastDayWithData(db));
+  if (lastDay === null) {
+    throw new Error(
+      'nothing to backtest: no usage, subscriptions, notes, survey answers or tickets are recorded (import or generate data first)',
+    );
+  }
+  const until = lastDay;
+  const dates = backtestDates(until, options.horizonDays, options.months ?? 18);
+  const data: LabelledSnapshot[] = [];
+  for (const asOf of dates) {
+    const snapshot = await labelledSnapshot(db, asOf, options.horizonDays, options.definition, until);
+    if (snapshot.labels.length > 0) data.push(snapshot);
+  }
+  return { until, untilFrom: options.until ? 'option' : 'data', dates, data };
+}
+
+/** Too little history to test one month-end on: a fact about the data, not a fault. */
+export const NOT_ENOUGH_HISTORY = /^not enough history to backtest/;
+
+/**
+ * The backtest over collected data, pure (a worker thread can run it): the figures depend on the data and the seeds
+ * only.
+ */
+export function backtestChurnOn(
+  collected: BacktestData,
+  options: { horizonDays: number; definition: ChurnDefinition; minTrainingDates?: number; seeds?: number },
+  /** Told after each model trained: how many of how many. */
+  onProgress: (done: number, total: number) => void = () => {},
+): EvaluationReport {
+  const { until, dates, data } = collected;
+  const minTrainingDates = options.minTrainingDates ?? 3;
+  const seeds = seedList(options.seeds ?? 5);
+  const perSeed = data.filter((test) => historyBefore(data, test, options.horizonDays).length >= minTrainingDates);
+  let done = 0;
+  const trained = () => onProgress(++done, perSeed.length * seeds.length);
+  const first = replay(data, options.horizonDays, minTrainingDates, seeds[0] as number, trained);
+  if (first.tested.length === 0) {
+    const span = dates.length > 0 ? `${dates[0]} … ${dates.at(-1)}` : 'none';
+    throw new Error(
+      `not enough history to backtest up to ${until} (${collected.untilFrom === 'option' ? '--until' : 'the last day with data'}): month-ends whose ${options.horizonDays}-day outcome is known by then: ${span}, ${data.length} with accounts that could churn; need at least ${minTrainingDates} of them with churners before a tested one (try a shorter --horizon or more --months)`,
+    );
+  }
+  const runs = [
+    first,
+    ...seeds.slice(1).map((seed) => replay(data, options.horizonDays, minTrainingDates, seed, trained)),
+  ];
+  return report(
+    {
+      method: 'backtest',
+      horizonDays: options.horizonDays,
+      churnMeans: describeDefinition(options.definition, options.horizonDays),
+      asOfDates: data.map((d) => d.snapshot.asOf),
+      folds: null,
+      until,
+      untilFrom: collected.untilFrom,
+    },
+    runs,
+    seeds,
+  );
 }
 
 /**
@@ -275,42 +367,7 @@ export async function backtestChurn(
     seeds?: number;
   },
 ): Promise<EvaluationReport> {
-  const lastDay = options.until ?? (await lastDayWithData(db));
-  if (lastDay === null) {
-    throw new Error(
-      'nothing to backtest: no usage, subscriptions, notes, survey answers or tickets are recorded (import or generate data first)',
-    );
-  }
-  const until = lastDay;
-  const minTrainingDates = options.minTrainingDates ?? 3;
-  const dates = backtestDates(until, options.horizonDays, options.months ?? 18);
-  const data: LabelledSnapshot[] = [];
-  for (const asOf of dates) {
-    const snapshot = await labelledSnapshot(db, asOf, options.horizonDays, options.definition, until);
-    if (snapshot.labels.length > 0) data.push(snapshot);
-  }
-  const seeds = seedList(options.seeds ?? 5);
-  const first = replay(data, options.horizonDays, minTrainingDates, seeds[0] as number);
-  if (first.tested.length === 0) {
-    const span = dates.length > 0 ? `${dates[0]} … ${dates.at(-1)}` : 'none';
-    throw new Error(
-      `not enough history to backtest up to ${until} (${options.until ? '--until' : 'the last day with data'}): month-ends whose ${options.horizonDays}-day outcome is known by then: ${span}, ${data.length} with accounts that could churn; need at least ${minTrainingDates} of them with churners before a tested one (try a shorter --horizon or more --months)`,
-    );
-  }
-  const runs = [first, ...seeds.slice(1).map((seed) => replay(data, options.horizonDays, minTrainingDates, seed))];
-  return report(
-    {
-      method: 'backtest',
-      horizonDays: options.horizonDays,
-      churnMeans: describeDefinition(options.definition, options.horizonDays),
-      asOfDates: data.map((d) => d.snapshot.asOf),
-      folds: null,
-      until,
-      untilFrom: options.until ? 'option' : 'data',
-    },
-    runs,
-    seeds,
-  );
+  return backtestChurnOn(await collectBacktestData(db, options), options);
 }
 
 /** The report as a terminal reads it: the three side by side, the seed spread, then the model's calibration. */

@@ -21,6 +21,7 @@ import { subscriptionResource } from '../subscriptions/subscription.resource.js'
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
 import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
+import { trustRoutes } from '../trust/trust.routes.js';
 import { usageRoutes } from '../usage/usage.routes.js';
 import { mountWebApp } from '../web/serve-web-app.js';
 import { clientAddressMiddleware, parseTrustedProxies, type TrustedProxies } from './client-address.js';
@@ -74,6 +75,7 @@ export function allRoutes(): RouteSpec[] {
     ...settingsRoutes,
     ...importRoutes,
     ...keyRoutes,
+    ...trustRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);

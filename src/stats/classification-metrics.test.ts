@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { brierScore, calibrationTable, liftAtTopDecile, logLoss, prAuc, rocAuc } from './classification-metrics.js';
+import {
+  brierScore,
+  calibrationTable,
+  liftAtTopDecile,
+  logLoss,
+  prAuc,
+  rocAuc,
+  rocCurve,
+} from './classification-metrics.js';
 
 describe('ROC AUC', () => {
   it('matches scikit-learn’s documented example', () => {
@@ -18,6 +26,32 @@ describe('ROC AUC', () => {
   it('is undefined with only one class', () => {
     expect(rocAuc([0.1, 0.2], [1, 1])).toBeNull();
     expect(rocAuc([], [])).toBeNull();
+  });
+});
+
+describe('ROC curve', () => {
+  it('steps through each distinct score from the highest, tied rows together', () => {
+    // Churned at 0.9 and 0.5; retained at 0.5, 0.5, 0.1 (2 churned, 3 retained). Thresholds 0.9: 1 churned, 0
+    // retained → (0, ½); 0.5: 2 churned, 2 retained → (⅔, 1); 0.1: everything → (1, 1).
+    expect(rocCurve([0.9, 0.5, 0.5, 0.5, 0.1], [1, 1, 0, 0, 0])).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 0, tpr: 0.5 },
+      { fpr: 2 / 3, tpr: 1 },
+      { fpr: 1, tpr: 1 },
+    ]);
+    expect(rocCurve([0.1, 0.2], [1, 1])).toEqual([]);
+  });
+
+  it('keeps evenly spaced points of a long curve, the first and the last among them', () => {
+    // 10 rows, all distinct, alternating churned/retained from the highest: 11 points; 3 kept: 0, 5 and 10.
+    const scores = Array.from({ length: 10 }, (_, i) => 10 - i);
+    const labels = scores.map((_, i) => (i % 2 === 0 ? 1 : 0));
+    // After the 5th row (3 churned of 5, 2 retained of 5): (0.4, 0.6).
+    expect(rocCurve(scores, labels, 3)).toEqual([
+      { fpr: 0, tpr: 0 },
+      { fpr: 0.4, tpr: 0.6 },
+      { fpr: 1, tpr: 1 },
+    ]);
   });
 });
 

@@ -50,6 +50,35 @@ export function rocAuc(scores: Scores, y: Labels): number | null {
   return wins / (positives * negatives);
 }
 
+export interface RocPoint {
+  /** The share of retained rows scored at or above the threshold (false positive rate). */
+  fpr: number;
+  /** The share of churned rows scored at or above the threshold (true positive rate). */
+  tpr: number;
+}
+
+/**
+ * The ROC curve: (0, 0), then one point per distinct score from the highest (tied rows enter together), ending at
+ * (1, 1). With more points than `maxPoints`, evenly spaced ones are kept (always the first and the last): enough to
+ * draw it. Empty when either class is missing.
+ */
+export function rocCurve(scores: Scores, y: Labels, maxPoints = 101): RocPoint[] {
+  check(scores, y);
+  const positives = countPositives(y);
+  const negatives = y.length - positives;
+  if (positives === 0 || negatives === 0) return [];
+  const order = byScoreDescending(scores);
+  const points: RocPoint[] = [{ fpr: 0, tpr: 0 }];
+  let found = 0;
+  forEachTie(order, scores, (first, end) => {
+    for (let k = first; k < end; k++) found += y[order[k] as number] as number;
+    points.push({ fpr: (end - found) / negatives, tpr: found / positives });
+  });
+  if (points.length <= maxPoints) return points;
+  const step = (points.length - 1) / (Math.max(2, maxPoints) - 1);
+  return Array.from({ length: Math.max(2, maxPoints) }, (_, i) => points[Math.round(i * step)] as RocPoint);
+}
+
 /**
  * Average precision, as scikit-learn's average_precision_score: Σ (Rₖ − Rₖ₋₁)·Pₖ over the distinct score
  * thresholds from the highest, where Pₖ and Rₖ are precision and recall counting every row scored ≥ the k-th

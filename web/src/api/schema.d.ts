@@ -1134,6 +1134,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trust/health-backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest health backtest: churn by colour, watermelons, ROC-AUC and suggested weights judged on held-out month-ends; computed on first request when there is none */
+        get: operations["getApiTrustHealthBacktest"];
+        put?: never;
+        /** Recompute the health backtest in the background; poll the GET for its state */
+        post: operations["postApiTrustHealthBacktest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trust/health-backtest/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the latest health backtest's suggested weights as the scorecard's next version, if they rank the held-out month-ends better than the current weights */
+        post: operations["postApiTrustHealthBacktestAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trust/churn-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest churn evaluation: the model beside the health score and days since active on the same held-out month-ends (ROC curves, calibration, lift); computed on first request when there is none */
+        get: operations["getApiTrustChurnEvaluation"];
+        put?: never;
+        /** Recompute the churn evaluation in the background (models train in a worker thread); poll the GET */
+        post: operations["postApiTrustChurnEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/{name}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Backtest a proposed scorecard definition beside the saved version of that scorecard, over the same month-ends (every account live on each, whatever its stage); saves nothing */
+        post: operations["postApiScorecardsNameBacktest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1406,6 +1476,47 @@ export interface components {
             firstUsedAt: string | null;
             /** @description Stamped at most about once a minute. */
             lastUsedAt: string | null;
+        };
+        __schema03: components["schemas"]["ScorecardGroup3"];
+        ScorecardGroup3: {
+            /** @constant */
+            type: "group";
+            name: string;
+            weight: number;
+            /** @enum {string} */
+            mode: "weighted" | "worst";
+            children: ({
+                /** @constant */
+                type: "measure";
+                /** @description The id of a measure, e.g. usage.licence_utilisation. */
+                measure: string;
+                label?: string;
+                weight: number;
+                scale: {
+                    /** @constant */
+                    kind: "bands";
+                    bands: {
+                        min?: number;
+                        max?: number;
+                        score: number;
+                        /** @enum {string} */
+                        color: "red" | "yellow" | "green";
+                    }[];
+                } | {
+                    /** @constant */
+                    kind: "linear";
+                    from: number;
+                    to: number;
+                };
+                missing: {
+                    /** @constant */
+                    kind: "exclude";
+                } | {
+                    /** @constant */
+                    kind: "fixed";
+                    score: number;
+                };
+            } | components["schemas"]["__schema03"])[];
         };
     };
     responses: never;
@@ -7291,6 +7402,905 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiTrustHealthBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description ready: a report is stored (a recompute may have failed since: see lastError); computing: one is being made (the previous report, if any, is still given); not_enough_history: the data holds too little history to judge; failed: the last computation failed; none: never computed.
+                         * @enum {string}
+                         */
+                        state: "ready" | "computing" | "none" | "not_enough_history" | "failed";
+                        computedAt: string | null;
+                        /** @description Who asked for it; 'pacer' when the app computed it on first request. */
+                        computedBy: string | null;
+                        /** @description How long the computation took. */
+                        seconds: number | null;
+                        reportId: string | null;
+                        computing: {
+                            startedAt: string;
+                            by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
+                        } | null;
+                        lastError: {
+                            /** @enum {string} */
+                            code: "not_enough_history" | "failed";
+                            message: string;
+                            at: string;
+                        } | null;
+                        report: {
+                            scorecard: string;
+                            /** @description 0 for a proposed definition that is not saved. */
+                            scorecardVersion: number;
+                            horizonDays: number;
+                            until: string;
+                            asOfDates: string[];
+                            /** @description Account-months replayed: accounts with a live contract on a month-end. */
+                            n: number;
+                            /** @description Account-months whose account had no live contract `horizonDays` later. */
+                            churned: number;
+                            /** @description ROC-AUC of (100 − score) against churn within the horizon. */
+                            auc: number | null;
+                            /** @description Churn rate of the lowest-scored tenth ÷ the overall churn rate. */
+                            liftTopDecile: number | null;
+                            byColor: {
+                                green: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                yellow: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                red: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                            };
+                            watermelons: {
+                                /** @description Churned accounts that could be scored 30 days before their contract ended. */
+                                churners: number;
+                                greenThirtyDaysBefore: number;
+                                share: number | null;
+                                /** @description The green churners, latest ended first. */
+                                accounts: {
+                                    /** Format: uuid */
+                                    accountId: string;
+                                    name: string;
+                                    /** @description The day its last contract ended. */
+                                    endedOn: string;
+                                    /** @description 30 days before: the day it was scored green. */
+                                    scoredOn: string;
+                                    score: number;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            untilFrom: "data" | "asked";
+                            contracted: number;
+                            suggestion: {
+                                groups: {
+                                    name: string;
+                                    weight: number;
+                                    suggestedWeight: number;
+                                }[];
+                                /** @description The earlier month-ends the weights were fitted on. */
+                                fittedOn: string[];
+                                /** @description The later month-ends, held out, both weightings are judged on. */
+                                judgedOn: string[];
+                                current: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                    liftTopDecile: number | null;
+                                };
+                                suggested: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                    liftTopDecile: number | null;
+                                };
+                            } | null;
+                        } | null;
+                        /** @description Whether the suggested weights rank the held-out month-ends better than the current ones. */
+                        judgement: {
+                            better: boolean;
+                            reason: string;
+                        } | null;
+                        /** @description The scorecard has a newer version than the one this report replayed. */
+                        stale: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiTrustHealthBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description ready: a report is stored (a recompute may have failed since: see lastError); computing: one is being made (the previous report, if any, is still given); not_enough_history: the data holds too little history to judge; failed: the last computation failed; none: never computed.
+                         * @enum {string}
+                         */
+                        state: "ready" | "computing" | "none" | "not_enough_history" | "failed";
+                        computedAt: string | null;
+                        /** @description Who asked for it; 'pacer' when the app computed it on first request. */
+                        computedBy: string | null;
+                        /** @description How long the computation took. */
+                        seconds: number | null;
+                        reportId: string | null;
+                        computing: {
+                            startedAt: string;
+                            by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
+                        } | null;
+                        lastError: {
+                            /** @enum {string} */
+                            code: "not_enough_history" | "failed";
+                            message: string;
+                            at: string;
+                        } | null;
+                        report: {
+                            scorecard: string;
+                            /** @description 0 for a proposed definition that is not saved. */
+                            scorecardVersion: number;
+                            horizonDays: number;
+                            until: string;
+                            asOfDates: string[];
+                            /** @description Account-months replayed: accounts with a live contract on a month-end. */
+                            n: number;
+                            /** @description Account-months whose account had no live contract `horizonDays` later. */
+                            churned: number;
+                            /** @description ROC-AUC of (100 − score) against churn within the horizon. */
+                            auc: number | null;
+                            /** @description Churn rate of the lowest-scored tenth ÷ the overall churn rate. */
+                            liftTopDecile: number | null;
+                            byColor: {
+                                green: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                yellow: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                red: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                            };
+                            watermelons: {
+                                /** @description Churned accounts that could be scored 30 days before their contract ended. */
+                                churners: number;
+                                greenThirtyDaysBefore: number;
+                                share: number | null;
+                                /** @description The green churners, latest ended first. */
+                                accounts: {
+                                    /** Format: uuid */
+                                    accountId: string;
+                                    name: string;
+                                    /** @description The day its last contract ended. */
+                                    endedOn: string;
+                                    /** @description 30 days before: the day it was scored green. */
+                                    scoredOn: string;
+                                    score: number;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            untilFrom: "data" | "asked";
+                            contracted: number;
+                            suggestion: {
+                                groups: {
+                                    name: string;
+                                    weight: number;
+                                    suggestedWeight: number;
+                                }[];
+                                /** @description The earlier month-ends the weights were fitted on. */
+                                fittedOn: string[];
+                                /** @description The later month-ends, held out, both weightings are judged on. */
+                                judgedOn: string[];
+                                current: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                    liftTopDecile: number | null;
+                                };
+                                suggested: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                    liftTopDecile: number | null;
+                                };
+                            } | null;
+                        } | null;
+                        /** @description Whether the suggested weights rank the held-out month-ends better than the current ones. */
+                        judgement: {
+                            better: boolean;
+                            reason: string;
+                        } | null;
+                        /** @description The scorecard has a newer version than the one this report replayed. */
+                        stale: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiTrustHealthBacktestAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The report whose weights were shown (its reportId): a newer report must be looked at first.
+                     */
+                    reportId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: number;
+                        weights: {
+                            name: string;
+                            weight: number;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiTrustChurnEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description ready: a report is stored (a recompute may have failed since: see lastError); computing: one is being made (the previous report, if any, is still given); not_enough_history: the data holds too little history to judge; failed: the last computation failed; none: never computed.
+                         * @enum {string}
+                         */
+                        state: "ready" | "computing" | "none" | "not_enough_history" | "failed";
+                        computedAt: string | null;
+                        /** @description Who asked for it; 'pacer' when the app computed it on first request. */
+                        computedBy: string | null;
+                        /** @description How long the computation took. */
+                        seconds: number | null;
+                        reportId: string | null;
+                        computing: {
+                            startedAt: string;
+                            by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
+                        } | null;
+                        lastError: {
+                            /** @enum {string} */
+                            code: "not_enough_history" | "failed";
+                            message: string;
+                            at: string;
+                        } | null;
+                        report: {
+                            /** @enum {string} */
+                            method: "cross-validation" | "backtest";
+                            horizonDays: number;
+                            churnMeans: string;
+                            asOfDates: string[];
+                            /** @description Month-ends predicted, each by a model trained on earlier ones only. */
+                            testedDates: string[];
+                            until: string;
+                            /** @enum {string} */
+                            untilFrom: "data" | "option" | "today";
+                            folds: number | null;
+                            /** @description Held-out account-months: every figure is measured on these. */
+                            n: number;
+                            positives: number;
+                            model: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            /** @description The health score, turned into a probability on the training side only. */
+                            healthScore: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            /** @description Days since last active, turned into a probability the same way. */
+                            daysSinceLastActive: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            chosen: {
+                                logistic: number;
+                                boosting: number;
+                            };
+                            seeds: {
+                                seeds: number[];
+                                rocAuc: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                prAuc: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                brier: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            };
+                            roc: {
+                                model: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                                healthScore: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                                daysSinceLastActive: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiTrustChurnEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description ready: a report is stored (a recompute may have failed since: see lastError); computing: one is being made (the previous report, if any, is still given); not_enough_history: the data holds too little history to judge; failed: the last computation failed; none: never computed.
+                         * @enum {string}
+                         */
+                        state: "ready" | "computing" | "none" | "not_enough_history" | "failed";
+                        computedAt: string | null;
+                        /** @description Who asked for it; 'pacer' when the app computed it on first request. */
+                        computedBy: string | null;
+                        /** @description How long the computation took. */
+                        seconds: number | null;
+                        reportId: string | null;
+                        computing: {
+                            startedAt: string;
+                            by: string;
+                            /** @description The churn evaluation trains a model per month-end and seed: how many are trained so far. */
+                            models: {
+                                done: number;
+                                total: number;
+                            } | null;
+                        } | null;
+                        lastError: {
+                            /** @enum {string} */
+                            code: "not_enough_history" | "failed";
+                            message: string;
+                            at: string;
+                        } | null;
+                        report: {
+                            /** @enum {string} */
+                            method: "cross-validation" | "backtest";
+                            horizonDays: number;
+                            churnMeans: string;
+                            asOfDates: string[];
+                            /** @description Month-ends predicted, each by a model trained on earlier ones only. */
+                            testedDates: string[];
+                            until: string;
+                            /** @enum {string} */
+                            untilFrom: "data" | "option" | "today";
+                            folds: number | null;
+                            /** @description Held-out account-months: every figure is measured on these. */
+                            n: number;
+                            positives: number;
+                            model: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            /** @description The health score, turned into a probability on the training side only. */
+                            healthScore: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            /** @description Days since last active, turned into a probability the same way. */
+                            daysSinceLastActive: {
+                                n: number;
+                                positives: number;
+                                rocAuc: number | null;
+                                prAuc: number | null;
+                                brier: number | null;
+                                liftTopDecile: number | null;
+                                /** @description Ten equal-size bins by predicted probability, lowest first. */
+                                calibration: {
+                                    n: number;
+                                    meanPredicted: number;
+                                    observedRate: number;
+                                }[];
+                            };
+                            chosen: {
+                                logistic: number;
+                                boosting: number;
+                            };
+                            seeds: {
+                                seeds: number[];
+                                rocAuc: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                prAuc: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                brier: {
+                                    median: number;
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            };
+                            roc: {
+                                model: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                                healthScore: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                                daysSinceLastActive: {
+                                    fpr: number;
+                                    tpr: number;
+                                }[];
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiScorecardsNameBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    thresholds: {
+                        red: number;
+                        yellow: number;
+                    };
+                    appliesTo: {
+                        lifecycleStages: string[];
+                    };
+                    root: components["schemas"]["__schema03"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        horizonDays: number;
+                        /** @description The saved version of this scorecard over the same month-ends; null when none is saved yet. */
+                        current: {
+                            scorecard: string;
+                            /** @description 0 for a proposed definition that is not saved. */
+                            scorecardVersion: number;
+                            horizonDays: number;
+                            until: string;
+                            asOfDates: string[];
+                            /** @description Account-months replayed: accounts with a live contract on a month-end. */
+                            n: number;
+                            /** @description Account-months whose account had no live contract `horizonDays` later. */
+                            churned: number;
+                            /** @description ROC-AUC of (100 − score) against churn within the horizon. */
+                            auc: number | null;
+                            /** @description Churn rate of the lowest-scored tenth ÷ the overall churn rate. */
+                            liftTopDecile: number | null;
+                            byColor: {
+                                green: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                yellow: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                red: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                            };
+                            watermelons: {
+                                /** @description Churned accounts that could be scored 30 days before their contract ended. */
+                                churners: number;
+                                greenThirtyDaysBefore: number;
+                                share: number | null;
+                            };
+                        } | null;
+                        proposed: {
+                            scorecard: string;
+                            /** @description 0 for a proposed definition that is not saved. */
+                            scorecardVersion: number;
+                            horizonDays: number;
+                            until: string;
+                            asOfDates: string[];
+                            /** @description Account-months replayed: accounts with a live contract on a month-end. */
+                            n: number;
+                            /** @description Account-months whose account had no live contract `horizonDays` later. */
+                            churned: number;
+                            /** @description ROC-AUC of (100 − score) against churn within the horizon. */
+                            auc: number | null;
+                            /** @description Churn rate of the lowest-scored tenth ÷ the overall churn rate. */
+                            liftTopDecile: number | null;
+                            byColor: {
+                                green: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                yellow: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                                red: {
+                                    /** @description Account-months that were this colour on a replayed month-end. */
+                                    accounts: number;
+                                    /** @description Of those, how many had no live contract `horizonDays` later. */
+                                    churned: number;
+                                    /** @description churned / accounts; null when no account-month was this colour. */
+                                    churnRate: number | null;
+                                };
+                            };
+                            watermelons: {
+                                /** @description Churned accounts that could be scored 30 days before their contract ended. */
+                                churners: number;
+                                greenThirtyDaysBefore: number;
+                                share: number | null;
+                            };
+                        };
+                    };
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {

@@ -95,3 +95,11 @@ export function formatWait(seconds: number, locale: string): string {
     seconds >= 90 ? [Math.ceil(seconds / 60), 'minute'] : [Math.max(1, Math.ceil(seconds)), 'second'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
+
+/** A number with a fixed count of decimals, as the language writes it: 3.2, 0.74. */
+export function formatDecimal(value: number, locale: string, digits = 1): string {
+  return cached(
+    `decimal ${locale} ${digits}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(value);
+}
