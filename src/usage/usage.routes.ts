@@ -115,6 +115,7 @@ export const usageRoutes = [
             events: bucket.events,
             totalEvents: Object.values(bucket.events).reduce((sum, n) => sum + n, 0),
             activeUsers: bucket.users.size,
+            keyFeaturesUsed: settings.keyFeatures.filter((feature) => (bucket.events[feature] ?? 0) > 0).length,
           })),
           summary: summariseUsage({
             asOf: to,
