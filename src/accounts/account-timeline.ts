@@ -1,5 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import { textProblem } from '../server/read-json.js';
+import { parseInstant } from '../shared/fields.js';
 import { toDecimalText } from '../shared/money.js';
 
 // One account's history as one list, newest first: notes, survey answers, tickets, subscription changes, lifecycle
@@ -156,9 +158,10 @@ export function decodeTimelineCursor(text: string): TimelineCursor | undefined {
   }
   if (!Array.isArray(decoded) || decoded.length !== 3) return undefined;
   const [at, kind, id] = decoded as unknown[];
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) return undefined;
+  // Anyone can send a cursor: an instant the database takes (years 1–9999), a kind, and text it can store.
+  if (typeof at !== 'string' || parseInstant(at) === undefined) return undefined;
   if (typeof kind !== 'string' || !(timelineKinds as readonly string[]).includes(kind)) return undefined;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || id.includes('\u0000')) return undefined;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || textProblem(id) !== undefined) return undefined;
   return { at, kind: kind as TimelineKind, id };
 }
 
