@@ -1237,6 +1237,43 @@ export interface components {
             /** @description Send it as X-CSRF-Token with every change made while signed in. */
             csrfToken?: string;
         };
+        AccountUsage: {
+            /** Format: uuid */
+            accountId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            series: {
+                /** @description The day, or the Monday of the week. */
+                period: string;
+                events: {
+                    [key: string]: number;
+                };
+                totalEvents: number;
+                activeUsers: number;
+                /** @description How many of the configured key features were used in the period. */
+                keyFeaturesUsed: number;
+            }[];
+            summary: {
+                asOf: string;
+                dau: number;
+                wau: number;
+                mau: number;
+                stickiness: number | null;
+                seats: number | null;
+                licenceUtilisation: number | null;
+                breadth: {
+                    used: string[];
+                    configured: string[];
+                    share: number | null;
+                };
+                lastActiveDay: string | null;
+                daysSinceLastActive: number | null;
+                eventsWeekOverWeek: number | null;
+                activeUsersWeekOverWeek: number | null;
+            };
+        };
         Stakeholders: {
             stakeholders: {
                 /** Format: uuid */
@@ -5445,7 +5482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountUsage"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
