@@ -36,7 +36,7 @@ interface Issues {
 //   sub cancel 2026-05-01 15:00  reason "budget"
 //   note       2026-05-20 12:00
 //   sub end    2026-05-31 (day)
-//   a second subscription starting 2099-01-01 has not started: no item.
+//   a second subscription starting 2099-01-01 has not started, and a note dated 2099-01-01 not happened: no item.
 const EXPECTED_ORDER = [
   'subscription ended 2026-05-31T00:00:00.000Z',
   'note 2026-05-20T12:00:00.000Z',
@@ -100,6 +100,8 @@ describe.each(testEngines())('the account timeline, on $engine', ({ open }) => {
     await note('2026-03-10T09:00:00Z', 'Budget under review', -1, ['risk']);
     await note('2026-04-02T08:00:00Z', 'Called about the outage', null, []);
     await note('2026-05-20T12:00:00Z', 'Decided not to renew', -2, ['churn']);
+    // Dated in the future: not history yet, not listed.
+    await note('2099-01-01T00:00:00Z', 'Written ahead of time', null, []);
     await sql`insert into survey_responses (account_id, id, kind, score, comment, answered_at)
       values (${accountId}, ${uuidv7()}, 'nps', 3, 'Too slow', '2026-03-15T10:00:00Z')`.execute(db);
     await sql`insert into tickets (account_id, id, subject, opened_at, priority, status)

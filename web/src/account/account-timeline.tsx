@@ -59,7 +59,6 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
     case 'note':
       title = (
         <>
-          {t('account.timeline.note')}
           {item.sentiment !== null && (
             <span
               className={`${styles.sentiment} ${item.sentiment < 0 ? styles.down : item.sentiment > 0 ? styles.up : ''}`}

@@ -227,7 +227,11 @@ export function reasonSentence(t: TFunction, reason: ReasonParts, locale: string
   if (feature === 'health.usage.days_since_last_active' && value >= 365) return t(`${key}_year`);
   const format = FEATURE_FORMAT[feature];
   if (!format) {
-    return t('account.features.category', { label: featureLabel(t, feature), value: decimal(value, locale) });
+    // A health measure without a phrase of its own reads as the measure does in the breakdown: "Label: 77%".
+    const shown = feature.startsWith('health.')
+      ? measureValue(t, feature.slice('health.'.length), value, locale)
+      : decimal(value, locale);
+    return t('account.features.category', { label: featureLabel(t, feature), value: shown });
   }
   if (value === 0 && i18n.exists(`${key}_none`)) return t(`${key}_none`);
   return t(key, { value: formatFeatureValue(format, value, locale), count: value });
