@@ -179,6 +179,18 @@ describe.skipIf(!haveBrowser)('account 360 in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Change stage or tier' }).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Add a note' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Override health…' }).count()).toBe(1);
+    // Any CSM may override health: set by hand with a reason and an expiry, shown as such, then removed.
+    await page.getByRole('button', { name: 'Override health…' }).click();
+    const override = page.getByRole('form', { name: 'Override health' });
+    await override.getByLabel('Colour').selectOption('green');
+    await override.getByLabel('Reason').fill('Renewal signed yesterday; usage data lags');
+    await override.getByRole('button', { name: 'Override' }).click();
+    const healthCard = page.locator('section[aria-labelledby="health-title"]');
+    await poll(() => healthCard.textContent()).toContain('Set to Green by hand');
+    expect(await healthCard.textContent()).toContain('Health set to Green: Renewal signed yesterday; usage data lags');
+    await page.screenshot({ path: join(SHOTS, 'account-override-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Remove override' }).click();
+    await poll(() => healthCard.textContent()).not.toContain('by hand');
     // The API agrees: changing the other CSM's account is refused.
     const { csrfToken } = await signInCookie(pacer.url, DEMO_CSM);
     const refused = await fetch(`${pacer.url}/api/accounts/${theirs.id}`, {

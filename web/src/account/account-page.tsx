@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiRequestError } from '../api/api-client';
-import { formatAgo, formatDay, formatMoment, formatMoney } from '../i18n/format';
+import { formatDay, formatMoment, formatMoney } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
 import { UsageSection } from './account-charts';
 import { ChurnSection } from './account-churn';
 import { type AccountOverview, useOverview, useUpdateAccount } from './account-data';
+import { todayUtc } from './account-days';
 import { HealthSection } from './account-health';
 import styles from './account-page.module.css';
 import { StakeholdersSection } from './account-people';
@@ -15,6 +16,12 @@ import { TimelineSection } from './account-timeline';
 
 const STAGES = ['onboarding', 'adoption', 'renewal', 'expansion', 'advocacy', 'churned'] as const;
 const TIERS = ['high_touch', 'low_touch', 'tech_touch'] as const;
+
+/** A UTC day relative to today in whole days ("3 days ago", "today"): usage is counted per UTC day. */
+function daysAgo(day: string, locale: string): string {
+  const days = Math.round((Date.parse(`${todayUtc()}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+}
 
 /** Where the back link goes: the portfolio as the CSM left it (its filters travel in the link's state). */
 function portfolioLink(state: unknown): string {
@@ -132,9 +139,7 @@ function KeyFacts({ account }: { account: AccountOverview | undefined }) {
           {fact(
             t('account.facts.lastActive'),
             account?.lastActiveDay ? (
-              <span title={formatDay(account.lastActiveDay, locale)}>
-                {formatAgo(`${account.lastActiveDay}T00:00:00Z`, locale)}
-              </span>
+              <span title={formatDay(account.lastActiveDay, locale)}>{daysAgo(account.lastActiveDay, locale)}</span>
             ) : (
               none
             ),
