@@ -72,7 +72,7 @@ export function StakeholdersSection({ id }: { id: string }) {
                   <td>
                     {person.daysSinceActive === null
                       ? t('account.people.never')
-                      : t('account.people.daysAgo', { days: formatDays(person.daysSinceActive, locale) })}
+                      : new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-person.daysSinceActive, 'day')}
                   </td>
                   <td className={styles.numeric}>{formatInteger(person.activeDays30, locale)}</td>
                   <td className={styles.numeric}>
