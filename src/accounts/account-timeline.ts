@@ -237,16 +237,21 @@ export async function readTimeline(
   accountId: string,
   options: { kinds: readonly TimelineKind[]; limit: number; before?: TimelineCursor | undefined; today: string },
 ): Promise<{ data: TimelineItem[]; nextBefore: string | null }> {
-  const parts = options.kinds.map((kind) => selectKind(kind, accountId, options.today));
   // What has happened: an item dated later than now (a ticket imported with tomorrow's date) is not history yet.
   const before = options.before
-    ? sql`and (t.at, t.kind, t.id) < (${options.before.at}::timestamptz, ${options.before.kind}::text, ${options.before.id}::text)`
+    ? sql`and (k.at, k.kind, k.id) < (${options.before.at}::timestamptz, ${options.before.kind}::text, ${options.before.id}::text)`
     : sql``;
+  // Each kind is cut to one page before the kinds are merged, so a page reads a page per kind (by the kind's
+  // per-account time index), not the account's whole history.
+  const parts = options.kinds.map(
+    (kind) => sql`(select * from (${selectKind(kind, accountId, options.today)}) as k(kind, at, id, all_day, actor, data)
+      where k.at <= now() ${before}
+      order by k.at desc, k.id desc limit ${options.limit + 1})`,
+  );
   // The cursor keeps `at` to the microsecond (a Date would cut it to the millisecond and skip rows in between).
   const { rows } = await sql<Row & { at_key: string }>`select t.kind, t.at, t.id, t.all_day, t.actor, t.data,
       to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
     from (${sql.join(parts, sql` union all `)}) as t(kind, at, id, all_day, actor, data)
-    where t.at <= now() ${before}
     order by t.at desc, t.kind desc, t.id desc
     limit ${options.limit + 1}`.execute(db);
   const page = rows.slice(0, options.limit);
