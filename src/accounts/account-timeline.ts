@@ -243,11 +243,13 @@ export async function readTimeline(
     : sql``;
   // Each kind is cut to one page before the kinds are merged, so a page reads a page per kind (by the kind's
   // per-account time index), not the account's whole history.
-  const parts = options.kinds.map(
-    (kind) => sql`(select * from (${selectKind(kind, accountId, options.today)}) as k(kind, at, id, all_day, actor, data)
+  const pageOf = (kind: TimelineKind) => {
+    const items = selectKind(kind, accountId, options.today);
+    return sql`(select * from (${items}) as k(kind, at, id, all_day, actor, data)
       where k.at <= now() ${before}
-      order by k.at desc, k.id desc limit ${options.limit + 1})`,
-  );
+      order by k.at desc, k.id desc limit ${options.limit + 1})`;
+  };
+  const parts = options.kinds.map(pageOf);
   // The cursor keeps `at` to the microsecond (a Date would cut it to the millisecond and skip rows in between).
   const { rows } = await sql<Row & { at_key: string }>`select t.kind, t.at, t.id, t.all_day, t.actor, t.data,
       to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key
