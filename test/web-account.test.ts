@@ -221,5 +221,18 @@ describe.skipIf(!haveBrowser)('account 360 in Chromium', () => {
     await page.goto(`${pacer.url}/accounts/${mine.id}`);
     await poll(() => page.getByRole('button', { name: 'Change stage or tier' }).count()).toBe(1);
     expect(await page.getByText('This account belongs to').count()).toBe(0);
+
+    // The timeline narrowed to some kinds, in the URL so it can be shared.
+    const entries = page.locator('section[aria-labelledby="timeline-title"] ol > li');
+    await poll(() => entries.count()).toBeGreaterThan(0);
+    // Every account has begun in a lifecycle stage, and every demo account was first scored 30 days ago.
+    const kindsShown = async () => new Set(await entries.evaluateAll((items) => items.map((li) => li.dataset.kind)));
+    await page.getByRole('button', { name: 'Lifecycle', exact: true }).click();
+    await page.waitForURL(/\?kinds=lifecycle$/);
+    await poll(kindsShown).toEqual(new Set(['lifecycle']));
+    await page.getByRole('button', { name: 'Health', exact: true }).click();
+    await page.waitForURL(/\?kinds=lifecycle%2Cscore$/);
+    await poll(kindsShown).toEqual(new Set(['lifecycle', 'score']));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

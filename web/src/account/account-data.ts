@@ -101,14 +101,22 @@ export function useSubscriptions(id: string) {
 
 const TIMELINE_PAGE = 25;
 
-export function useTimeline(id: string) {
+/** The timeline, page by page; `kinds` empty: every kind. */
+export function useTimeline(id: string, kinds: readonly string[]) {
   return useInfiniteQuery({
-    queryKey: ['account', id, 'timeline'],
+    queryKey: ['account', id, 'timeline', kinds.join(',')],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
       dataOf(
         await api.GET('/api/accounts/{id}/timeline', {
-          params: { path: { id }, query: { limit: TIMELINE_PAGE, ...(pageParam ? { before: pageParam } : {}) } },
+          params: {
+            path: { id },
+            query: {
+              limit: TIMELINE_PAGE,
+              ...(kinds.length > 0 ? { kinds: kinds.join(',') } : {}),
+              ...(pageParam ? { before: pageParam } : {}),
+            },
+          },
           signal,
         }),
       ),

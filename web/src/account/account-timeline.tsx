@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { formatDay, formatInteger, formatMoment, formatMoney } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
@@ -10,9 +11,28 @@ import styles from './account-page.module.css';
 const SENTIMENTS = [2, 1, 0, -1, -2] as const;
 
 /** One timeline of everything that happened at the account, newest first, with adding a note on top. */
+const KINDS = ['note', 'survey', 'ticket', 'subscription', 'lifecycle', 'score'] as const;
+
+/** The kinds shown, from the URL (?kinds=note,ticket), so a filtered timeline can be shared; none: all. */
+function useKindsFilter() {
+  const [params, setParams] = useSearchParams();
+  // The link's state (the portfolio's filters, for the way back) stays with the page.
+  const { state } = useLocation();
+  const kinds = (params.get('kinds') ?? '').split(',').filter((k) => (KINDS as readonly string[]).includes(k));
+  const toggle = (kind: string) => {
+    const next = kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
+    const search = new URLSearchParams(params);
+    if (next.length === 0) search.delete('kinds');
+    else search.set('kinds', KINDS.filter((k) => next.includes(k)).join(','));
+    setParams(search, { replace: true, state });
+  };
+  return { kinds, toggle };
+}
+
 export function TimelineSection({ id, mayAddNote }: { id: string; mayAddNote: boolean }) {
   const { t } = useTranslation();
-  const timeline = useTimeline(id);
+  const { kinds, toggle } = useKindsFilter();
+  const timeline = useTimeline(id, kinds);
   const items = timeline.data?.pages.flatMap((page) => page.data) ?? [];
   return (
     <section className={styles.card} aria-labelledby="timeline-title">
@@ -20,6 +40,14 @@ export function TimelineSection({ id, mayAddNote }: { id: string; mayAddNote: bo
         <h2 id="timeline-title">{t('account.timeline.title')}</h2>
       </div>
       {mayAddNote && <NoteForm id={id} />}
+      <fieldset className={styles.kindFilter}>
+        <legend>{t('account.timeline.show')}</legend>
+        {KINDS.map((kind) => (
+          <button key={kind} type="button" aria-pressed={kinds.includes(kind)} onClick={() => toggle(kind)}>
+            {t(`account.timeline.kinds.${kind}`)}
+          </button>
+        ))}
+      </fieldset>
       {timeline.isPending ? (
         <div className={styles.skeletonBlock} />
       ) : timeline.isError ? (
