@@ -219,6 +219,8 @@ describe('churn prediction on data with only account traits and contracts (no us
     expect(safest?.reasons.lowering.map((r) => r.text).join(' ')).toMatch(/Two year|techSupport: Yes|year/);
     // Each reason carries its parts: the feature's value (and a money feature's currency) word it again exactly,
     // which is what lets the web app word it in another language.
+    for (const reason of riskiest?.reasons.raising ?? []) expect(reason.direction).toBe('raising');
+    for (const reason of safest?.reasons.lowering ?? []) expect(reason.direction).toBe('lowering');
     for (const reason of [...(riskiest?.reasons.raising ?? []), ...(safest?.reasons.lowering ?? [])]) {
       expect(reason.value).not.toBeUndefined();
       expect(describeFeature(reason.feature, reason.value ?? null, reason.currency)).toBe(reason.text);

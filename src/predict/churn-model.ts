@@ -368,6 +368,8 @@ export interface Reason {
   value?: number | string | null;
   /** The currency of a money feature's value (billing.mrr, in minor units); null otherwise. */
   currency?: string | null;
+  /** Whether it raises or lowers the risk (the list it is in says the same). */
+  direction?: 'raising' | 'lowering';
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -419,6 +421,7 @@ export function churnReasons(
         points,
         value: typeof value === 'number' && !Number.isFinite(value) ? null : value,
         currency: feature === 'billing.mrr' ? (snapshot.currency ?? null) : null,
+        direction: points > 0 ? 'raising' : 'lowering',
       };
     };
     out.push({

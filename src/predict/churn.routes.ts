@@ -46,6 +46,7 @@ const reason = z
       .optional()
       .describe("The feature's value (absent on older predictions)."),
     currency: z.string().nullable().optional().describe('For billing.mrr: the currency of its value in minor units.'),
+    direction: z.enum(['raising', 'lowering']).optional().describe('Whether it raises or lowers the risk.'),
   })
   .loose();
 

@@ -1458,6 +1458,11 @@ export interface components {
                     value?: number | string | null;
                     /** @description For billing.mrr: the currency of its value in minor units. */
                     currency?: string | null;
+                    /**
+                     * @description Whether it raises or lowers the risk.
+                     * @enum {string}
+                     */
+                    direction?: "raising" | "lowering";
                 } & {
                     [key: string]: unknown;
                 })[];
@@ -1472,6 +1477,11 @@ export interface components {
                     value?: number | string | null;
                     /** @description For billing.mrr: the currency of its value in minor units. */
                     currency?: string | null;
+                    /**
+                     * @description Whether it raises or lowers the risk.
+                     * @enum {string}
+                     */
+                    direction?: "raising" | "lowering";
                 } & {
                     [key: string]: unknown;
                 })[];
@@ -6333,6 +6343,11 @@ export interface operations {
                                 value?: number | string | null;
                                 /** @description For billing.mrr: the currency of its value in minor units. */
                                 currency?: string | null;
+                                /**
+                                 * @description Whether it raises or lowers the risk.
+                                 * @enum {string}
+                                 */
+                                direction?: "raising" | "lowering";
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -6347,6 +6362,11 @@ export interface operations {
                                 value?: number | string | null;
                                 /** @description For billing.mrr: the currency of its value in minor units. */
                                 currency?: string | null;
+                                /**
+                                 * @description Whether it raises or lowers the risk.
+                                 * @enum {string}
+                                 */
+                                direction?: "raising" | "lowering";
                             } & {
                                 [key: string]: unknown;
                             })[];
