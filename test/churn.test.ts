@@ -12,6 +12,7 @@ import { churnOutcomes } from '../src/predict/churn-outcomes.js';
 import { accountRisk, predictChurnRisk, trainChurn } from '../src/predict/churn-service.js';
 import { type EvaluationReport, evaluateChurn, formatReport } from '../src/predict/evaluate-churn.js';
 import { buildFeatureSnapshot } from '../src/predict/feature-snapshot.js';
+import { describeFeature } from '../src/predict/feature-words.js';
 import { flushUsageRollups } from '../src/usage/roll-up-usage.js';
 import { runPacer } from './support/cli.js';
 import { testEngines } from './support/engines.js';
@@ -216,6 +217,14 @@ describe('churn prediction on data with only account traits and contracts (no us
     const safest = [...risks].sort((a, b) => a.probability - b.probability)[0];
     expect(riskiest?.reasons.raising.map((r) => r.text).join(' ')).toMatch(/Month-to-month|techSupport: No|month/);
     expect(safest?.reasons.lowering.map((r) => r.text).join(' ')).toMatch(/Two year|techSupport: Yes|year/);
+    // Each reason carries its parts: the feature's value (and a money feature's currency) word it again exactly,
+    // which is what lets the web app word it in another language.
+    for (const reason of riskiest?.reasons.raising ?? []) expect(reason.direction).toBe('raising');
+    for (const reason of safest?.reasons.lowering ?? []) expect(reason.direction).toBe('lowering');
+    for (const reason of [...(riskiest?.reasons.raising ?? []), ...(safest?.reasons.lowering ?? [])]) {
+      expect(reason.value).not.toBeUndefined();
+      expect(describeFeature(reason.feature, reason.value ?? null, reason.currency)).toBe(reason.text);
+    }
     const stored = await accountRisk(database.db, riskiest?.accountId as string);
     expect(stored?.probability).toBeCloseTo(riskiest?.probability as number, 5);
   });

@@ -388,6 +388,7 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     const answer = await server.call<{
       stakeholders: { name: string; score: number; color: string; daysSinceActive: number }[];
       signals: string[];
+      signalDetails: unknown[];
     }>('GET', `/api/accounts/${account.body.id}/stakeholders?asOf=2026-04-30`);
     expect(answer.status).toBe(200);
     // Mia: 31 days quiet (0), 0 active days in 30 (0) → 0, red; Ben: today (100), 20 days (100) → 100, green.
@@ -397,6 +398,10 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     ]);
     expect(answer.body.signals).toEqual([
       'Champion Mia has gone quiet (no use for 31 days) while 1 other person is active',
+    ]);
+    // The same signal in parts, for the web app to word in any language.
+    expect(answer.body.signalDetails).toEqual([
+      { kind: 'champion_quiet', contactId: expect.any(String), who: 'Mia', daysSinceActive: 31, othersActive: 1 },
     ]);
   });
 });

@@ -94,6 +94,9 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'GET /api/openapi.json': 'anonymous',
   'GET /healthz': 'anonymous',
   // account 360 (web app)
+  'GET /api/accounts/:id/overview': 'viewer',
+  'GET /api/accounts/:id/timeline': 'viewer',
+  'GET /api/accounts/:id/health/history': 'viewer',
   // how far to trust the scores (web app)
   'GET /api/trust/health-backtest': 'viewer',
   'POST /api/trust/health-backtest': 'leader',

@@ -14,6 +14,16 @@ export interface Stakeholder extends ContactHealth {
   latestNps: number | null;
 }
 
+/** A signal's facts, so it can be worded in any language (signals holds the English sentence, same order). */
+export interface StakeholderSignal {
+  kind: 'champion_inactive' | 'champion_quiet' | 'sponsor_inactive' | 'no_active_champion';
+  contactId: string | null;
+  who: string | null;
+  daysSinceActive: number | null;
+  /** People other than champions active in the last 7 days. */
+  othersActive: number;
+}
+
 const ROLE_ORDER = ['champion', 'executive_sponsor', 'decision_maker', 'admin', 'end_user'];
 
 /**
@@ -24,7 +34,7 @@ export async function accountStakeholders(
   db: Executor,
   accountId: string,
   asOf: string,
-): Promise<{ stakeholders: Stakeholder[]; signals: string[] }> {
+): Promise<{ stakeholders: Stakeholder[]; signals: string[]; signalDetails: StakeholderSignal[] }> {
   const { rows } = await sql<{
     id: string;
     external_id: string | null;
@@ -71,18 +81,34 @@ export async function accountStakeholders(
       return rank(a) - rank(b) || (b.score ?? -1) - (a.score ?? -1);
     });
   const signals: string[] = [];
+  const signalDetails: StakeholderSignal[] = [];
   const others = stakeholders.filter((s) => s.role !== 'champion' && s.active && (s.daysSinceActive ?? 99) < 7).length;
   for (const s of stakeholders) {
     const who = s.name ?? s.email ?? s.externalId ?? 'a contact';
-    if (s.role === 'champion' && !s.active) signals.push(`Champion ${who} is no longer active at the account`);
-    else if (s.role === 'champion' && (s.daysSinceActive === null || s.daysSinceActive >= 14)) {
+    const about = { contactId: s.contactId, who, daysSinceActive: s.daysSinceActive, othersActive: others };
+    if (s.role === 'champion' && !s.active) {
+      signals.push(`Champion ${who} is no longer active at the account`);
+      signalDetails.push({ kind: 'champion_inactive', ...about });
+    } else if (s.role === 'champion' && (s.daysSinceActive === null || s.daysSinceActive >= 14)) {
       signals.push(
         `Champion ${who} has gone quiet (${s.daysSinceActive === null ? 'no use' : `no use for ${s.daysSinceActive} days`}) while ${others} other ${others === 1 ? 'person is' : 'people are'} active`,
       );
+      signalDetails.push({ kind: 'champion_quiet', ...about });
     }
-    if (s.role === 'executive_sponsor' && !s.active)
+    if (s.role === 'executive_sponsor' && !s.active) {
       signals.push(`Executive sponsor ${who} is no longer active at the account`);
+      signalDetails.push({ kind: 'sponsor_inactive', ...about });
+    }
   }
-  if (!stakeholders.some((s) => s.role === 'champion' && s.active)) signals.push('No active champion');
-  return { stakeholders, signals };
+  if (!stakeholders.some((s) => s.role === 'champion' && s.active)) {
+    signals.push('No active champion');
+    signalDetails.push({
+      kind: 'no_active_champion',
+      contactId: null,
+      who: null,
+      daysSinceActive: null,
+      othersActive: others,
+    });
+  }
+  return { stakeholders, signals, signalDetails };
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../db/executor.js';
 import type { Schema } from '../db/schema.js';
 import { computeMeasures, computeMeasuresInSlices } from './compute-measures.js';
 import type { ScorecardDefinition } from './default-scorecards.js';
+import { type MeasureGroup, measureGroups } from './measure-groups.js';
 import {
   explainChange,
   type HealthInput,
@@ -222,24 +223,27 @@ export interface HealthExplanation {
   computedColor: string | null;
   override: Override | null;
   measures: HealthResult['measures'];
+  /** The scorecard's groups under its root, with their measures and the points they add together. */
+  groups: MeasureGroup[];
   comparedWith: { asOf: string; score: number | null; color: string | null } | null;
   trend: 'up' | 'down' | 'flat' | null;
   changes: MeasureChange[];
 }
 
 /** A stored snapshot's full result, recomputed from its inputs with the scorecard version it was made with. */
-async function replay(db: Executor, row: SnapshotRow): Promise<HealthResult> {
+async function replay(db: Executor, row: SnapshotRow): Promise<HealthResult & { groups: MeasureGroup[] }> {
   const { rows } = await sql<{ definition: ScorecardDefinition }>`select definition from scorecards
     where name = ${row.scorecard} and version = ${row.scorecard_version}`.execute(db);
   const definition = rows[0]?.definition;
-  if (!definition) return { score: row.score, color: null, computedColor: null, measures: [] };
-  return scoreHealth({
+  if (!definition) return { score: row.score, color: null, computedColor: null, measures: [], groups: [] };
+  const result = scoreHealth({
     root: definition.root,
     thresholds: definition.thresholds,
     values: row.inputs.values,
     overrides: row.inputs.overrides,
     asOf: endOfDay(row.as_of),
   });
+  return { ...result, groups: measureGroups(definition.root, result.measures) };
 }
 
 /** An account's stored score on a day (or the latest), and what moved it since an earlier snapshot. */
@@ -274,6 +278,7 @@ export async function explainHealth(
     computedColor: now.computed_color,
     override: nowResult.override ?? null,
     measures: nowResult.measures,
+    groups: nowResult.groups,
     comparedWith: then ? { asOf: then.as_of, score: then.score, color: then.color } : null,
     trend: delta === null ? null : delta > 2 ? 'up' : delta < -2 ? 'down' : 'flat',
     changes: thenResult ? explainChange(thenResult, nowResult) : [],

@@ -5,13 +5,17 @@ import { accountResource } from '../accounts/account.resource.js';
 import { fieldError, notFound } from '../server/http-error.js';
 import { loadRow } from '../server/resource.js';
 import { defineRoute } from '../server/route.js';
-import { today } from '../shared/calendar.js';
+import { addDays, daysBetween, today } from '../shared/calendar.js';
 import { isoDate, isoTimestamp } from '../shared/fields.js';
 import { accountStakeholders } from './account-stakeholders.js';
 import { measureCatalog } from './compute-measures.js';
 import { describeChange } from './describe-change.js';
+import { readHealthHistory } from './health-history.js';
+import { healthExplanation, healthHistory, healthOverride, stakeholderList } from './health-responses.js';
 import { explainHealth, scoreAccounts } from './health-snapshots.js';
 import { currentScorecards, saveScorecardVersion, scorecardDefinitionSchema } from './scorecard-store.js';
+
+const MAX_HISTORY_DAYS = 731;
 
 const accountParams = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
 
@@ -63,6 +67,7 @@ export const healthRoutes = [
       'Each person at the account with their own engagement score, key roles first, and signals (champion gone quiet)',
     params: accountParams,
     query: z.strictObject({ asOf: isoDate().optional() }),
+    response: stakeholderList,
     async handler({ db, params, query }) {
       await loadRow(db, accountResource, params.id);
       return { body: await accountStakeholders(db, params.id, query.asOf ?? today()) };
@@ -77,6 +82,7 @@ export const healthRoutes = [
     params: accountParams,
     body: overrideBody,
     status: 201,
+    response: healthOverride,
     async handler({ db, params, body, actor, audit }) {
       await loadRow(db, accountResource, params.id);
       if (body.measure !== null && !(body.measure in measureCatalog)) {
@@ -105,6 +111,7 @@ export const healthRoutes = [
     tag: 'Health',
     summary: "An account's overrides, live, lapsed and removed (endedAt), newest first",
     params: accountParams,
+    response: z.object({ data: z.array(healthOverride) }),
     async handler({ db, params }) {
       await loadRow(db, accountResource, params.id);
       const { rows } = await sql<OverrideRow>`select * from health_overrides where account_id = ${params.id}
@@ -144,11 +151,35 @@ export const healthRoutes = [
       asOf: isoDate().optional().describe('The day to read; default the latest scored.'),
       since: isoDate().optional().describe('Compare with the score on or before this day; default 30 days earlier.'),
     }),
+    response: healthExplanation,
     async handler({ db, params, query }) {
       await loadRow(db, accountResource, params.id);
       const explanation = await explainHealth(db, params.id, query);
       if (!explanation) throw notFound('health score for account', params.id);
       return { body: { ...explanation, sentences: explanation.changes.map(describeChange) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/accounts/:id/health/history',
+    access: 'viewer',
+    tag: 'Health',
+    summary:
+      "An account's stored health snapshots by day: score, colour, and active users, licence utilisation, key features and P(alive) as scored that day",
+    params: accountParams,
+    query: z.strictObject({
+      from: isoDate().optional().describe('First day; default 180 days before `to`.'),
+      to: isoDate().optional().describe('Last day; default today.'),
+    }),
+    response: healthHistory,
+    async handler({ db, params, query }) {
+      await loadRow(db, accountResource, params.id);
+      const to = query.to ?? today();
+      const from = query.from ?? addDays(to, -180);
+      if (from > to) throw fieldError('query.from', `must not be after to (${to})`);
+      if (daysBetween(from, to) > MAX_HISTORY_DAYS)
+        throw fieldError('query.from', `the range may span at most ${MAX_HISTORY_DAYS} days`);
+      return { body: { accountId: params.id, from, to, days: await readHealthHistory(db, params.id, from, to) } };
     },
   }),
   defineRoute({

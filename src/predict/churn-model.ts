@@ -364,6 +364,12 @@ export interface Reason {
   text: string;
   /** How much it moves the churn probability, in percentage points (positive raises the risk). */
   points: number;
+  /** The feature's value, so a reader can word it in their own language (text is English). */
+  value?: number | string | null;
+  /** The currency of a money feature's value (billing.mrr, in minor units); null otherwise. */
+  currency?: string | null;
+  /** Whether it raises or lowers the risk (the list it is in says the same). */
+  direction?: 'raising' | 'lowering';
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -408,7 +414,15 @@ export function churnReasons(
     }));
     const words = ({ s, points }: { s: number; points: number }): Reason => {
       const feature = sources[s] as string;
-      return { feature, text: describeFeature(feature, valuesOf[s]?.[row] ?? null, snapshot.currency), points };
+      const value = valuesOf[s]?.[row] ?? null;
+      return {
+        feature,
+        text: describeFeature(feature, value, snapshot.currency),
+        points,
+        value: typeof value === 'number' && !Number.isFinite(value) ? null : value,
+        currency: feature === 'billing.mrr' ? (snapshot.currency ?? null) : null,
+        direction: points > 0 ? 'raising' : 'lowering',
+      };
     };
     out.push({
       raising: ranked

@@ -32,7 +32,50 @@ const moneyFigure = z
   })
   .nullable();
 
-const reason = z.object({ text: z.string(), points: z.number() }).loose();
+const reason = z
+  .object({
+    feature: z
+      .string()
+      .optional()
+      .describe('The feature (billing.days_to_next_renewal): word it by this in any language.'),
+    text: z.string().describe('The value in English words.'),
+    points: z.number().describe('Percentage points it moves the churn probability (positive raises it).'),
+    value: z
+      .union([z.number(), z.string()])
+      .nullable()
+      .optional()
+      .describe("The feature's value (absent on older predictions)."),
+    currency: z.string().nullable().optional().describe('For billing.mrr: the currency of its value in minor units.'),
+    direction: z.enum(['raising', 'lowering']).optional().describe('Whether it raises or lowers the risk.'),
+  })
+  .loose();
+
+const accountRiskAnswer = z
+  .object({
+    risk: z
+      .object({
+        probability: z.number(),
+        asOf: z.string(),
+        computedAt: z.string(),
+        raising: z.array(reason),
+        lowering: z.array(reason),
+        modelId: z.string(),
+      })
+      .nullable(),
+    message: z.string().optional().describe('Why there is no risk, when there is none.'),
+    model: z
+      .object({
+        id: z.string(),
+        churnMeans: z.string(),
+        horizonDays: z.number(),
+        estimator: z.string(),
+        trainedAt: z.string(),
+        validationAuc: z.number().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'AccountChurnRisk' });
 
 const riskList = z.object({
   data: z.array(
@@ -81,6 +124,7 @@ export const churnRoutes = [
     tag: 'Churn',
     summary: "The account's churn probability for the horizon, with the factors raising and lowering it",
     params: accountParams,
+    response: accountRiskAnswer,
     async handler({ db, params }) {
       await loadRow(db, accountResource, params.id);
       const risk = await accountRisk(db, params.id);

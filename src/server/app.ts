@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { accountResource } from '../accounts/account.resource.js';
+import { account360Routes } from '../accounts/account-360.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { contactResource } from '../contacts/contact.resource.js';
@@ -72,6 +73,7 @@ export function allRoutes(): RouteSpec[] {
     ...healthRoutes,
     ...churnRoutes,
     ...portfolioRoutes,
+    ...account360Routes,
     ...settingsRoutes,
     ...importRoutes,
     ...keyRoutes,

@@ -33,6 +33,38 @@ const eventsQuery = z.strictObject({
   name: z.string().optional(),
 });
 
+const accountUsage = z
+  .object({
+    accountId: z.uuid(),
+    from: z.string(),
+    to: z.string(),
+    granularity: z.enum(['day', 'week']),
+    series: z.array(
+      z.object({
+        period: z.string().describe('The day, or the Monday of the week.'),
+        events: z.record(z.string(), z.number()),
+        totalEvents: z.number(),
+        activeUsers: z.number(),
+        keyFeaturesUsed: z.number().describe('How many of the configured key features were used in the period.'),
+      }),
+    ),
+    summary: z.object({
+      asOf: z.string(),
+      dau: z.number(),
+      wau: z.number(),
+      mau: z.number(),
+      stickiness: z.number().nullable(),
+      seats: z.number().nullable(),
+      licenceUtilisation: z.number().nullable(),
+      breadth: z.object({ used: z.array(z.string()), configured: z.array(z.string()), share: z.number().nullable() }),
+      lastActiveDay: z.string().nullable(),
+      daysSinceLastActive: z.number().nullable(),
+      eventsWeekOverWeek: z.number().nullable(),
+      activeUsersWeekOverWeek: z.number().nullable(),
+    }),
+  })
+  .meta({ id: 'AccountUsage' });
+
 export const usageRoutes = [
   defineRoute({
     method: 'get',
@@ -64,6 +96,7 @@ export const usageRoutes = [
     summary: "An account's usage by day or week, and its DAU/WAU/MAU, stickiness, licence use, breadth and trend",
     params: z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) }),
     query: usageQuery,
+    response: accountUsage,
     async handler({ db, params, query }) {
       await loadRow(db, accountResource, params.id);
       const to = query.to ?? today();
@@ -115,6 +148,7 @@ export const usageRoutes = [
             events: bucket.events,
             totalEvents: Object.values(bucket.events).reduce((sum, n) => sum + n, 0),
             activeUsers: bucket.users.size,
+            keyFeaturesUsed: settings.keyFeatures.filter((feature) => (bucket.events[feature] ?? 0) > 0).length,
           })),
           summary: summariseUsage({
             asOf: to,

@@ -824,6 +824,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's stored health snapshots by day: score, colour, and active users, licence utilisation, key features and P(alive) as scored that day */
+        get: operations["getApiAccountsIdHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/health/score": {
         parameters: {
             query?: never;
@@ -987,6 +1004,40 @@ export interface paths {
         };
         /** The portfolio totals over the accounts matching the filters: MRR and MRR at risk per currency, accounts by health colour, renewals in the next 90 days */
         get: operations["getApiPortfolioSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's key facts: its fields, owner, MRR/ARR (reporting currency), next renewal, first seen, last active, and what the caller may change */
+        get: operations["getApiAccountsIdOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's history, newest first: notes, survey answers, tickets, subscription changes, lifecycle changes and health colour changes; paged by `before` */
+        get: operations["getApiAccountsIdTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1377,6 +1428,171 @@ export interface components {
             /** @description Send it as X-CSRF-Token with every change made while signed in. */
             csrfToken?: string;
         };
+        AccountUsage: {
+            /** Format: uuid */
+            accountId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            series: {
+                /** @description The day, or the Monday of the week. */
+                period: string;
+                events: {
+                    [key: string]: number;
+                };
+                totalEvents: number;
+                activeUsers: number;
+                /** @description How many of the configured key features were used in the period. */
+                keyFeaturesUsed: number;
+            }[];
+            summary: {
+                asOf: string;
+                dau: number;
+                wau: number;
+                mau: number;
+                stickiness: number | null;
+                seats: number | null;
+                licenceUtilisation: number | null;
+                breadth: {
+                    used: string[];
+                    configured: string[];
+                    share: number | null;
+                };
+                lastActiveDay: string | null;
+                daysSinceLastActive: number | null;
+                eventsWeekOverWeek: number | null;
+                activeUsersWeekOverWeek: number | null;
+            };
+        };
+        Stakeholders: {
+            stakeholders: {
+                /** Format: uuid */
+                contactId: string;
+                externalId: string | null;
+                name: string | null;
+                email: string | null;
+                role: string | null;
+                active: boolean;
+                daysSinceActive: number | null;
+                activeDays30: number;
+                latestNps: number | null;
+                score: number | null;
+                color: ("red" | "yellow" | "green") | null;
+                reasons: string[];
+            }[];
+            /** @description In English words; signalDetails holds their parts, same order. */
+            signals: string[];
+            signalDetails: {
+                /** @enum {string} */
+                kind: "champion_inactive" | "champion_quiet" | "sponsor_inactive" | "no_active_champion";
+                contactId: string | null;
+                who: string | null;
+                daysSinceActive: number | null;
+                othersActive: number;
+            }[];
+        };
+        HealthOverride: {
+            /** Format: uuid */
+            id: string;
+            measure: string | null;
+            score: number | null;
+            color: string | null;
+            reason: string;
+            expiresAt: string | null;
+            createdBy: string;
+            createdAt: string;
+            endedAt: string | null;
+        };
+        HealthExplanation: {
+            /** Format: uuid */
+            accountId: string;
+            asOf: string;
+            scorecard: string;
+            scorecardVersion: number;
+            score: number | null;
+            color: ("red" | "yellow" | "green") | null;
+            computedColor: ("red" | "yellow" | "green") | null;
+            override: {
+                measure: string | null;
+                score?: number;
+                /** @enum {string} */
+                color?: "red" | "yellow" | "green";
+                reason: string;
+                expiresAt: string | null;
+                by: string;
+                createdAt?: string;
+                endedAt?: string | null;
+            } | null;
+            measures: {
+                /** @description The measure id (usage.licence_utilisation): translate by it. */
+                measure: string;
+                /** @description The scorecard's English label. */
+                label: string;
+                value: number | null;
+                /** @description 0–100: the measure's band or scale score. */
+                score: number | null;
+                color: ("red" | "yellow" | "green") | null;
+                effectiveWeight: number;
+                /** @description Points this measure adds to the overall score. */
+                points: number;
+                missing: boolean;
+                override?: {
+                    measure: string | null;
+                    score?: number;
+                    /** @enum {string} */
+                    color?: "red" | "yellow" | "green";
+                    reason: string;
+                    expiresAt: string | null;
+                    by: string;
+                    createdAt?: string;
+                    endedAt?: string | null;
+                };
+            }[];
+            groups: {
+                name: string;
+                /** @enum {string} */
+                mode: "weighted" | "worst";
+                measures: string[];
+                points: number;
+            }[];
+            comparedWith: {
+                asOf: string;
+                score: number | null;
+                color: ("red" | "yellow" | "green") | null;
+            } | null;
+            trend: ("up" | "down" | "flat") | null;
+            /** @description What moved the score since comparedWith, largest effect first: the parts of each sentence. */
+            changes: {
+                measure: string;
+                label: string;
+                from: number | null;
+                to: number | null;
+                /** @description Change in points the measure adds to the overall score. */
+                points: number;
+            }[];
+            /** @description The changes in English words, same order. */
+            sentences: string[];
+        };
+        HealthHistory: {
+            /** Format: uuid */
+            accountId: string;
+            from: string;
+            to: string;
+            days: {
+                day: string;
+                score: number | null;
+                colour: ("red" | "yellow" | "green") | null;
+                overridden: boolean;
+                measures: {
+                    activeUsers30d: number | null;
+                    licenceUtilisation: number | null;
+                    /** @description Share (0–1) of the key features used in 30 days. */
+                    keyFeaturesUsed: number | null;
+                    probabilityAlive: number | null;
+                };
+            }[];
+        };
         __schema0: components["schemas"]["ScorecardGroup"];
         ScorecardGroup: {
             /** @constant */
@@ -1458,6 +1674,182 @@ export interface components {
                     score: number;
                 };
             } | components["schemas"]["__schema02"])[];
+        };
+        AccountChurnRisk: {
+            risk: {
+                probability: number;
+                asOf: string;
+                computedAt: string;
+                raising: ({
+                    /** @description The feature (billing.days_to_next_renewal): word it by this in any language. */
+                    feature?: string;
+                    /** @description The value in English words. */
+                    text: string;
+                    /** @description Percentage points it moves the churn probability (positive raises it). */
+                    points: number;
+                    /** @description The feature's value (absent on older predictions). */
+                    value?: number | string | null;
+                    /** @description For billing.mrr: the currency of its value in minor units. */
+                    currency?: string | null;
+                    /**
+                     * @description Whether it raises or lowers the risk.
+                     * @enum {string}
+                     */
+                    direction?: "raising" | "lowering";
+                } & {
+                    [key: string]: unknown;
+                })[];
+                lowering: ({
+                    /** @description The feature (billing.days_to_next_renewal): word it by this in any language. */
+                    feature?: string;
+                    /** @description The value in English words. */
+                    text: string;
+                    /** @description Percentage points it moves the churn probability (positive raises it). */
+                    points: number;
+                    /** @description The feature's value (absent on older predictions). */
+                    value?: number | string | null;
+                    /** @description For billing.mrr: the currency of its value in minor units. */
+                    currency?: string | null;
+                    /**
+                     * @description Whether it raises or lowers the risk.
+                     * @enum {string}
+                     */
+                    direction?: "raising" | "lowering";
+                } & {
+                    [key: string]: unknown;
+                })[];
+                modelId: string;
+            } | null;
+            /** @description Why there is no risk, when there is none. */
+            message?: string;
+            model?: {
+                id: string;
+                churnMeans: string;
+                horizonDays: number;
+                estimator: string;
+                trainedAt: string;
+                validationAuc?: number | null;
+            } | null;
+        };
+        AccountOverview: {
+            /** Format: uuid */
+            id: string;
+            externalId: string | null;
+            name: string;
+            domain: string | null;
+            industry: string | null;
+            country: string | null;
+            plan: string | null;
+            lifecycleStage: string;
+            tier: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            } | null;
+            firstSeenAt: string;
+            /** @description In the reporting currency, or the account's own where no rate is in force. */
+            mrr: {
+                /** @description Exact decimal in major units. */
+                amount: string;
+                currency: string;
+            } | null;
+            arr: {
+                /** @description Exact decimal in major units. */
+                amount: string;
+                currency: string;
+            } | null;
+            /** @description The next renewal of a live subscription. */
+            renewalDate: string | null;
+            /** @description The last UTC day with any usage. */
+            lastActiveDay: string | null;
+            /** @description What the caller may change here: a CSM edits only their own accounts' fields. */
+            youMay: {
+                editAccount: boolean;
+                addNote: boolean;
+                overrideHealth: boolean;
+            };
+        };
+        TimelineItem: {
+            /** @constant */
+            kind: "note";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            body: string;
+            sentiment: number | null;
+            tags: string[];
+            contact: string | null;
+        } | {
+            /** @constant */
+            kind: "survey";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            /** @enum {string} */
+            survey: "nps" | "csat" | "ces";
+            score: number;
+            comment: string | null;
+            contact: string | null;
+        } | {
+            /** @constant */
+            kind: "ticket";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            subject: string | null;
+            priority: string;
+            status: string;
+            closedAt: string | null;
+        } | {
+            /** @constant */
+            kind: "subscription";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            /** @enum {string} */
+            change: "started" | "cancelled" | "ended";
+            subscriptionId: string;
+            plan: string | null;
+            mrr: {
+                /** @description Exact decimal in major units. */
+                amount: string;
+                currency: string;
+            };
+            seats: number | null;
+            billingPeriod: string;
+            cancelReason: string | null;
+        } | {
+            /** @constant */
+            kind: "lifecycle";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            from: string | null;
+            to: string;
+        } | {
+            /** @constant */
+            kind: "score";
+            id: string;
+            /** @description ISO instant; for a day-dated fact (allDay) the start of that UTC day. */
+            at: string;
+            allDay: boolean;
+            actor: string | null;
+            /** @description The colour of the snapshot before; null on the first scored day. */
+            from: ("red" | "yellow" | "green") | null;
+            to: ("red" | "yellow" | "green") | null;
+            score: number | null;
+            previousScore: number | null;
         };
         ApiKey: {
             /** Format: uuid */
@@ -5392,7 +5784,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountUsage"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5660,7 +6054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Stakeholders"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5707,7 +6103,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["HealthOverride"][];
+                    };
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5767,7 +6167,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthOverride"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -5867,7 +6269,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthExplanation"];
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiAccountsIdHealthHistory: {
+        parameters: {
+            query?: {
+                /** @description First day; default 180 days before `to`. */
+                from?: string;
+                /** @description Last day; default today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistory"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -6083,7 +6541,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccountChurnRisk"];
+                };
             };
             /** @description The request is invalid; `issues` names each field and the reason. */
             400: {
@@ -6182,14 +6642,40 @@ export interface operations {
                                 asOf: string;
                             } | null;
                             raising: ({
+                                /** @description The feature (billing.days_to_next_renewal): word it by this in any language. */
+                                feature?: string;
+                                /** @description The value in English words. */
                                 text: string;
+                                /** @description Percentage points it moves the churn probability (positive raises it). */
                                 points: number;
+                                /** @description The feature's value (absent on older predictions). */
+                                value?: number | string | null;
+                                /** @description For billing.mrr: the currency of its value in minor units. */
+                                currency?: string | null;
+                                /**
+                                 * @description Whether it raises or lowers the risk.
+                                 * @enum {string}
+                                 */
+                                direction?: "raising" | "lowering";
                             } & {
                                 [key: string]: unknown;
                             })[];
                             lowering: ({
+                                /** @description The feature (billing.days_to_next_renewal): word it by this in any language. */
+                                feature?: string;
+                                /** @description The value in English words. */
                                 text: string;
+                                /** @description Percentage points it moves the churn probability (positive raises it). */
                                 points: number;
+                                /** @description The feature's value (absent on older predictions). */
+                                value?: number | string | null;
+                                /** @description For billing.mrr: the currency of its value in minor units. */
+                                currency?: string | null;
+                                /**
+                                 * @description Whether it raises or lowers the risk.
+                                 * @enum {string}
+                                 */
+                                direction?: "raising" | "lowering";
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -6618,6 +7104,114 @@ export interface operations {
                                 currency: string;
                             }[];
                         };
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiAccountsIdOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOverview"];
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiAccountsIdTimeline: {
+        parameters: {
+            query?: {
+                /** @description nextBefore of the previous page. */
+                before?: string;
+                limit?: number;
+                /** @description Comma-separated kinds to include (default all): note, survey, ticket, subscription, lifecycle, score. */
+                kinds?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TimelineItem"][];
+                        /** @description Pass as `before` for the next (older) page; null on the last. */
+                        nextBefore: string | null;
                     };
                 };
             };

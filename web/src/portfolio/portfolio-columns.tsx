@@ -1,5 +1,6 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { Link, useLocation } from 'react-router';
 import {
   formatAgo,
   formatDay,
@@ -54,7 +55,7 @@ export function portfolioColumns(t: TFunction, locale: string): ColumnDef<Portfo
       header: () => header('name'),
       cell: ({ row }) => (
         <span className={styles.name}>
-          <span className={styles.nameText}>{row.original.name}</span>
+          <AccountLink id={row.original.id} name={row.original.name} />
           {row.original.externalId && <span className={styles.externalId}>{row.original.externalId}</span>}
         </span>
       ),
@@ -147,4 +148,14 @@ export function portfolioColumns(t: TFunction, locale: string): ColumnDef<Portfo
         ),
     }),
   ];
+}
+
+/** The account's name opens its page; the portfolio's filters go along, for the way back. */
+function AccountLink({ id, name }: { id: string; name: string }) {
+  const location = useLocation();
+  return (
+    <Link to={`/accounts/${id}`} state={{ portfolioSearch: location.search }} className={styles.nameText}>
+      {name}
+    </Link>
+  );
 }
