@@ -255,9 +255,10 @@ describe.each(testEngines())('importing files through the API on $engine', ({ op
       `/api/accounts/${acme?.id}/usage?from=2026-03-01&to=2026-03-03`,
     );
     expect(usage.body.series).toEqual([
-      { period: '2026-03-01', events: {}, totalEvents: 0, activeUsers: 0 },
-      { period: '2026-03-02', events: { 'report.viewed': 2 }, totalEvents: 2, activeUsers: 1 },
-      { period: '2026-03-03', events: {}, totalEvents: 0, activeUsers: 0 },
+      // No key features are configured in this workspace, so none was used on any day.
+      { period: '2026-03-01', events: {}, totalEvents: 0, activeUsers: 0, keyFeaturesUsed: 0 },
+      { period: '2026-03-02', events: { 'report.viewed': 2 }, totalEvents: 2, activeUsers: 1, keyFeaturesUsed: 0 },
+      { period: '2026-03-03', events: {}, totalEvents: 0, activeUsers: 0, keyFeaturesUsed: 0 },
     ]);
   });
 
