@@ -102,6 +102,23 @@ describe.skipIf(!haveBrowser)('settings in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'settings-scorecards-en.png'), fullPage: true });
     const red = current.definition.thresholds.red - 5;
     await page.getByLabel('Red below').fill(String(red));
+    // Checked against history before saving: the page shows the same ROC-AUC the API computes for this draft.
+    await page.getByRole('button', { name: 'Check against history' }).click();
+    const check = page.getByRole('region', { name: 'Check your changes against history' });
+    await check.getByRole('table').waitFor({ timeout: 120_000 });
+    const { cookie, csrfToken } = await signInCookie(pacer.url, DEMO_LEADER);
+    const draft = { ...current.definition, thresholds: { ...current.definition.thresholds, red } };
+    const replay = await fetch(`${pacer.url}/api/scorecards/${encodeURIComponent(name)}/backtest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify(draft),
+    });
+    const answer = (await replay.json()) as { proposed: { auc: number; byColor: { red: { accounts: number } } } };
+    // Thresholds do not reorder accounts, so the AUC is the saved version's; fewer are red.
+    const aucRow = check.getByRole('row', { name: /ROC-AUC/ });
+    expect(await aucRow.locator('td').nth(1).textContent()).toBe(`${Math.round(answer.proposed.auc * 100)}%`);
+    expect(await check.textContent()).toContain('just as well');
+    await page.screenshot({ path: join(SHOTS, 'settings-scorecard-check-en.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await expect
       .poll(async () => (await scorecards()).find((card) => card.name === name)?.version)

@@ -79,7 +79,7 @@ export function ScorecardSettings() {
             >
               {scorecards.data?.map((card) => (
                 <option key={card.name} value={card.name}>
-                  {card.name}
+                  {(t('account.groups', { returnObjects: true }) as Record<string, string>)[card.name] ?? card.name}
                 </option>
               ))}
             </select>
@@ -177,6 +177,9 @@ function GroupRows(props: { group: Group; path: NodePath; depth: number; root: G
   const { t } = useTranslation();
   const locale = currentLanguage();
   const total = group.children.reduce((sum, child) => sum + child.weight, 0);
+  // The shipped scorecards' group names are translated; a team's own names are shown as written.
+  const groupNames = t('account.groups', { returnObjects: true }) as Record<string, string>;
+  const groupName = (name: string) => groupNames[name] ?? name;
   const setWeight = (childPath: NodePath, weight: number) =>
     onChange(updateNode(root, childPath, (node) => ({ ...node, weight })));
   return (
