@@ -155,6 +155,24 @@ describe.each(testEngines())('contacts, subscriptions, notes, surveys and ticket
       occurredAt: '2026-11-20T01:00:00.000Z',
     });
 
+    // Tags in any script's lowercase letters; capitals and spaces are refused, naming the tag.
+    const japanese = await server.call<Body>('POST', '/api/notes', {
+      accountId: account.id,
+      author: 'Aiko',
+      body: '競合製品の見積もりを取っている。',
+      tags: ['競合', '予算-削減', 'q3'],
+    });
+    expect(japanese.status).toBe(201);
+    expect(japanese.body.tags).toEqual(['競合', '予算-削減', 'q3']);
+    const shouting = await server.call<ErrorBody>('POST', '/api/notes', {
+      accountId: account.id,
+      author: 'K',
+      body: 'x',
+      tags: ['fine', 'Champion Left'],
+    });
+    expect(shouting.status).toBe(400);
+    expect(shouting.body.issues[0]?.field).toBe('tags.1');
+
     const loud = await server.call<ErrorBody>('POST', '/api/notes', {
       accountId: account.id,
       author: 'K',

@@ -86,4 +86,8 @@ export const optionalText = (max = 1000) => z.string().trim().max(max).nullable(
 export const tag = () =>
   z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'tags are lowercase words joined by hyphens, e.g. champion-left' });
+    .normalize('NFC')
+    // Lowercase letters of any script (a Japanese team tags 競合 or 予算削減), digits, hyphens between words.
+    .regex(/^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}-]{0,62}$/u, {
+      error: 'tags are lowercase words joined by hyphens, e.g. champion-left or 競合',
+    });
