@@ -54,17 +54,18 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: 'pacer_session', value: token, domain: url.hostname, path: '/' }]);
-    await context.addInitScript(() => {
-      const record = () => {
+    // As text: a function would be serialised as tsx compiled it, with helpers the page does not have.
+    await context.addInitScript(`
+      const observer = new MutationObserver(() => {
         if (document.querySelector('tbody tr td')) {
-          (window as unknown as { firstRowAt: number }).firstRowAt = performance.now();
+          window.firstRowAt = performance.now();
           observer.disconnect();
         }
-      };
-      const observer = new MutationObserver(record);
+      });
       observer.observe(document, { childList: true, subtree: true });
-    });
+    `);
     const page = await context.newPage();
+    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     const firstRow = async () => {
       await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt !== undefined);
       return page.evaluate(() => ({
@@ -73,7 +74,11 @@ try {
       }));
     };
     await page.goto(`${pacer.url}/portfolio`);
-    const first = await firstRow();
+    const first = await firstRow().catch(async (error: unknown) => {
+      throw new Error(`no account row at ${page.url()}: ${(await page.locator('body').textContent())?.slice(0, 300)}`, {
+        cause: error,
+      });
+    });
     cold.push(first.row);
     contentful.push(first.fcp);
     await page.reload();
