@@ -205,6 +205,32 @@ describe.skipIf(!haveBrowser)('settings in Chromium', () => {
     await page.context().close();
   }, 180_000);
 
+  it('a viewer reads the portfolio and an account, and is offered nothing to change', async () => {
+    // An admin adds the viewer (the demo world has none).
+    const admin = await signInCookie(pacer.url, TEST_ADMIN);
+    const email = 'board.member@team.pacer-demo.example';
+    const made = await fetch(`${pacer.url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      body: JSON.stringify({ email, name: 'Board Member', role: 'viewer', password: 'a-long-password' }),
+    });
+    expect(made.status).toBe(201);
+    const page = await newPage();
+    await signInThroughPage(page, pacer.url, email, 'a-long-password');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Portfolio', 'Trust the scores']);
+    await page.locator('tbody tr a').first().click();
+    await page.waitForURL(/\/accounts\//);
+    await expect
+      .poll(() => page.getByText('Read only: your role can look at accounts but not change them.').count())
+      .toBe(1);
+    expect(await page.getByRole('button', { name: 'Add note' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Override health…' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'account-viewer-en.png'), fullPage: true });
+    await page.context().close();
+  }, 180_000);
+
   it('a CSM is not offered settings, and the API refuses a change made from their session', async () => {
     const page = await newPage();
     await signInThroughPage(page, pacer.url, DEMO_CSM);
