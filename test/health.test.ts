@@ -100,14 +100,15 @@ describe.each(testEngines())('health scores on $engine', ({ open }) => {
     const moved = answer.body.changes.map((c) => c.measure);
     expect(moved).toContain('usage.licence_utilisation');
     expect(moved).toContain('relationship.champion_left_90d');
-    // The two largest movers: the champion leaving (the red flags group, 25/90 of the score, from 100 to 0: −27.78
-    // points) and licence utilisation (20/90 · 1/2 · 100 = 11.11 → 20/105 · 1/2 · 14.29 = 1.36: −9.75).
+    // Each mover is credited with what putting its 31 March value back would give: the champion leaving (red flags
+    // back to 100: (2500 + 450 + 2500 + 20·57.14 + 250 + 500 + 500) / 105 = 74.69, so 50.88 − 74.69 = −23.81 points)
+    // and licence utilisation (product usage back to 100: 20/105 · (100 − 57.14) = 8.16, so −8.16).
     expect(answer.body.changes.slice(0, 2).map((c) => c.measure)).toEqual([
       'relationship.champion_left_90d',
       'usage.licence_utilisation',
     ]);
-    expect(answer.body.changes[0]?.points).toBeCloseTo(-27.78, 2);
-    expect(answer.body.changes[1]?.points).toBeCloseTo(-9.75, 2);
+    expect(answer.body.changes[0]?.points).toBeCloseTo(-23.81, 1);
+    expect(answer.body.changes[1]?.points).toBeCloseTo(-8.16, 1);
     expect(answer.body.sentences).toContain(
       `Licence utilisation 80% → 20%: −${Math.abs(Math.round((answer.body.changes.find((c) => c.measure === 'usage.licence_utilisation')?.points ?? 0) * 10) / 10)} points`,
     );

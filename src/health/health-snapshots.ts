@@ -230,20 +230,28 @@ export interface HealthExplanation {
   changes: MeasureChange[];
 }
 
-/** A stored snapshot's full result, recomputed from its inputs with the scorecard version it was made with. */
-async function replay(db: Executor, row: SnapshotRow): Promise<HealthResult & { groups: MeasureGroup[] }> {
+/**
+ * A stored snapshot's full result, recomputed from its inputs with the scorecard version it was made with, and the
+ * same scoring over other measure values (to say what each changed measure did).
+ */
+async function replay(
+  db: Executor,
+  row: SnapshotRow,
+): Promise<HealthResult & { groups: MeasureGroup[]; rescore?: (values: MeasureValues) => HealthResult }> {
   const { rows } = await sql<{ definition: ScorecardDefinition }>`select definition from scorecards
     where name = ${row.scorecard} and version = ${row.scorecard_version}`.execute(db);
   const definition = rows[0]?.definition;
   if (!definition) return { score: row.score, color: null, computedColor: null, measures: [], groups: [] };
-  const result = scoreHealth({
-    root: definition.root,
-    thresholds: definition.thresholds,
-    values: row.inputs.values,
-    overrides: row.inputs.overrides,
-    asOf: endOfDay(row.as_of),
-  });
-  return { ...result, groups: measureGroups(definition.root, result.measures) };
+  const rescore = (values: MeasureValues) =>
+    scoreHealth({
+      root: definition.root,
+      thresholds: definition.thresholds,
+      values,
+      overrides: row.inputs.overrides,
+      asOf: endOfDay(row.as_of),
+    });
+  const result = rescore(row.inputs.values);
+  return { ...result, groups: measureGroups(definition.root, result.measures), rescore };
 }
 
 /** An account's stored score on a day (or the latest), and what moved it since an earlier snapshot. */
@@ -281,6 +289,15 @@ export async function explainHealth(
     groups: nowResult.groups,
     comparedWith: then ? { asOf: then.as_of, score: then.score, color: then.color } : null,
     trend: delta === null ? null : delta > 2 ? 'up' : delta < -2 ? 'down' : 'flat',
-    changes: thenResult ? explainChange(thenResult, nowResult) : [],
+    // Measures are credited one by one only when both days were scored by the same scorecard version.
+    changes: thenResult
+      ? explainChange(
+          thenResult,
+          nowResult,
+          then?.scorecard === now.scorecard && then?.scorecard_version === now.scorecard_version
+            ? nowResult.rescore
+            : undefined,
+        )
+      : [],
   };
 }

@@ -246,4 +246,24 @@ describe('explaining a change', () => {
     expect(changes[0]).toMatchObject({ measure: 'licence', label: 'Licence utilisation', from: 0.9, to: 0.45 });
     expect(changes[0]?.points).toBeCloseTo(-18, 10);
   });
+
+  it('credits a worst-of group’s drop to the measure that got worse, not to the one that stayed', () => {
+    const score = (nps: number) =>
+      scoreHealth({ root: scorecard(), thresholds, values: { licence: 0.5, days_inactive: 3, nps, csat: 4 }, asOf });
+    const rescore = (values: Record<string, number | null | undefined>) =>
+      scoreHealth({ root: scorecard(), thresholds, values, asOf });
+    // Usage: (2 × 50 + 1 × 100) / 3 = 66.67, × 0.6 = 40. Voice is the worst of NPS (×10) and CSAT ((v − 1) × 25):
+    // before NPS 8 → 80, CSAT 4 → 75, worst 75, × 0.4 = 30: overall 70. After NPS 3 → 30 is the worst, × 0.4 = 12:
+    // overall 52. NPS alone moved it: −18; CSAT did not change and moved nothing.
+    const before = score(8);
+    const after = score(3);
+    expect(before.score).toBeCloseTo(70, 6);
+    expect(after.score).toBeCloseTo(52, 6);
+    const changes = explainChange(before, after, rescore);
+    expect(changes.map((c) => c.measure)).toEqual(['nps']);
+    expect(changes[0]?.points).toBeCloseTo(-18, 6);
+    // Without the scorecard to replay (another version), points are compared as stored: CSAT's weight moved to NPS.
+    const compared = explainChange(before, after);
+    expect(compared.find((c) => c.measure === 'csat')?.points).toBeCloseTo(-30, 6);
+  });
 });

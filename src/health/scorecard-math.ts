@@ -225,15 +225,40 @@ export interface MeasureChange {
   points: number;
 }
 
-/** Which measures moved a score between two results, largest effect first. */
-export function explainChange(before: HealthResult, after: HealthResult): MeasureChange[] {
+/**
+ * Which measures moved a score between two results, largest effect first.
+ *
+ * With `rescore` (the later result's scorecard over other values), a measure whose value changed is credited with
+ * what putting its earlier value back would undo: the later score minus the score with only that measure as it was.
+ * A measure whose value did not change is credited with nothing, even when its points moved: in a worst-of group the
+ * group's whole weight jumps from one child to another when a new worst appears, and without this the measure that
+ * stayed put "lost" the points while the one that got worse "gained" them. Measures whose value stayed but whose
+ * override changed keep the difference of their points. Without `rescore` (the two results come from different
+ * scorecard versions) each measure's change is the difference of the points it contributed.
+ */
+export function explainChange(
+  before: HealthResult,
+  after: HealthResult,
+  rescore?: (values: MeasureValues) => HealthResult,
+): MeasureChange[] {
   const keys = new Set([...before.measures, ...after.measures].map((m) => m.measure));
+  const afterValues: MeasureValues = Object.fromEntries(after.measures.map((m) => [m.measure, m.value]));
   const changes: MeasureChange[] = [];
   for (const key of keys) {
     const a = before.measures.find((m) => m.measure === key);
     const b = after.measures.find((m) => m.measure === key);
-    const points = (b?.points ?? 0) - (a?.points ?? 0);
-    if (Math.abs(points) < 1e-9 && a?.value === b?.value) continue;
+    const valueChanged = (a?.value ?? null) !== (b?.value ?? null);
+    const overrideChanged = JSON.stringify(a?.override ?? null) !== JSON.stringify(b?.override ?? null);
+    let points = (b?.points ?? 0) - (a?.points ?? 0);
+    if (rescore && b && a) {
+      if (valueChanged) {
+        const undone = rescore({ ...afterValues, [key]: a.value });
+        points = (after.score ?? 0) - (undone.score ?? 0);
+      } else if (!overrideChanged) {
+        points = 0;
+      }
+    }
+    if (Math.abs(points) < 1e-9 && !valueChanged) continue;
     changes.push({
       measure: key,
       label: b?.label ?? a?.label ?? key,
