@@ -111,6 +111,8 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'POST /api/imports/:id/preview': 'leader',
   'POST /api/imports/:id/run': 'leader',
   'GET /api/imports/:id/rejects': 'leader',
+  // playbooks (issue 19)
+  // tasks (issue 19)
   // settings: keys, users, workspace (web app)
   'GET /api/keys': 'admin',
   'POST /api/keys': 'admin',
