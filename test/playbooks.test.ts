@@ -12,6 +12,7 @@ import { listPlaybooks } from '../src/playbooks/playbook-store.js';
 import { addDays, today } from '../src/shared/calendar.js';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { until } from './support/until.js';
 
 interface Hit {
   accountId: string;
@@ -95,6 +96,8 @@ describe.each(testEngines())('playbooks, on $engine', ({ open }) => {
       });
       expect(signed.status).toBe(200);
       sessions[name] = {
+        // no admin key: the call is this person's
+        authorization: '',
         cookie: (signed.headers.get('set-cookie') ?? '').split(';')[0] as string,
         'x-csrf-token': ((await signed.json()) as { csrfToken: string }).csrfToken,
       };
@@ -137,18 +140,12 @@ describe.each(testEngines())('playbooks, on $engine', ({ open }) => {
       ['Bravo', 5000, 200],
       ['Charlie', 10000, 60],
     ] as const) {
-      await sql`insert into subscriptions (account_id, id, currency, mrr_minor, status, start_date, renewal_date)
-        values (${ids[name]}, ${uuidv7()}, 'USD', ${mrr}, 'active', ${addDays(day, -100)}::date,
+      // Billed yearly: a stated renewal date up to a year ahead is the next renewal.
+      await sql`insert into subscriptions (account_id, id, currency, mrr_minor, billing_period, status, start_date,
+          renewal_date)
+        values (${ids[name]}, ${uuidv7()}, 'USD', ${mrr}, 'year', 'active', ${addDays(day, -100)}::date,
           ${addDays(day, renewsIn)}::date)`.execute(db());
     }
-    await snapshot('Alpha', 10, 60, 'yellow');
-    await snapshot('Alpha', 0, 30, 'red');
-    await snapshot('Bravo', 40, 35, 'red');
-    await snapshot('Bravo', 0, 35, 'red');
-    await snapshot('Charlie', 20, 85, 'green');
-    await snapshot('Charlie', 0, 80, 'green', { 'usage.licence_utilisation': 0.95 });
-    await snapshot('Echo', 5, 75, 'yellow');
-    await snapshot('Echo', 0, 55, 'yellow');
     const modelId = uuidv7();
     await sql`insert into churn_models (id, horizon_days, definition, as_of_dates, estimator, model, summary)
       values (${modelId}, 90, '{}', array[${day}::date], 'logistic', '{}', '{}')`.execute(db());
@@ -177,6 +174,21 @@ describe.each(testEngines())('playbooks, on $engine', ({ open }) => {
         values (${ids[name]}, ${uuidv7()}, 'test', 'Looking at a rival', array['competitor'],
           ${past(daysAgo)}::timestamptz)`.execute(db());
     }
+    // The server's health worker scores the accounts these changes marked; wait for it, then write the book's own
+    // snapshots in place of its.
+    await until(
+      async () => (await sql<{ n: number }>`select count(*)::int as n from health_dirty`.execute(db())).rows[0]?.n,
+      (n) => n === 0,
+    );
+    await sql`delete from health_scores`.execute(db());
+    await snapshot('Alpha', 10, 60, 'yellow');
+    await snapshot('Alpha', 0, 30, 'red');
+    await snapshot('Bravo', 40, 35, 'red');
+    await snapshot('Bravo', 0, 35, 'red');
+    await snapshot('Charlie', 20, 85, 'green');
+    await snapshot('Charlie', 0, 80, 'green', { 'usage.licence_utilisation': 0.95 });
+    await snapshot('Echo', 5, 75, 'yellow');
+    await snapshot('Echo', 0, 55, 'yellow');
     const made = await server.call<PlaybookBody>('POST', '/api/playbooks', {
       name: 'Red and renewing',
       triggers: [{ kind: 'health_colour', colour: 'red' }],

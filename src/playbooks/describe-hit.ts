@@ -42,6 +42,9 @@ export function describeFacts(facts: HitFacts): string {
     case 'risk_above':
       return `Churn risk ${percent(facts.risk)} (threshold ${percent(facts.threshold)})`;
     case 'measure_threshold': {
+      // A yes/no measure reads as a statement, not as "0 (below 1)".
+      if (facts.measure === 'onboarding.magic_moment_reached')
+        return facts.value >= 1 ? 'Magic moment reached' : 'Magic moment not reached yet';
       const label = measureCatalog[facts.measure as MeasureId] ?? facts.measure;
       const bound =
         facts.above !== null && facts.value > facts.above

@@ -41,7 +41,13 @@ export const accountFilterSchema = z
     churnRiskAtLeast: probability.optional(),
     churnRiskAtMost: probability.optional(),
     owner: z
-      .union([z.uuid(), z.literal('none')], { error: 'must be a team user id or "none"' })
+      .union(
+        [
+          z.uuid({ error: 'must be a team user id or "none"' }),
+          z.literal('none', { error: 'must be a team user id or "none"' }),
+        ],
+        { error: 'must be a team user id or "none"' },
+      )
       .optional()
       .describe('A team user id, or "none" for accounts nobody owns'),
     tiers: z.array(tier).min(1, { error: 'must name at least one tier' }).optional(),
@@ -114,7 +120,10 @@ export const triggerSchema = z
   })
   .meta({ id: 'PlaybookTrigger' });
 
-const assignee = z.union([z.literal('owner'), z.uuid()], { error: 'must be "owner" or a team user id' });
+const assigneeError = 'must be "owner" or a team user id';
+const assignee = z.union([z.literal('owner', { error: assigneeError }), z.uuid({ error: assigneeError })], {
+  error: assigneeError,
+});
 
 export const stepSchema = z
   .discriminatedUnion(

@@ -10,7 +10,7 @@ export const shippedPlaybooks: Record<string, ShippedDefinition> = {
   'onboarding-milestone': {
     name: 'Onboarding milestone not reached',
     description:
-      'An onboarding account 30 days in without reaching the magic moment: the onboarding CSM checks in before the window closes.',
+      'An onboarding account that has not reached the magic moment yet: the CSM checks in before the window closes.',
     audience: { lifecycleStages: ['onboarding'] },
     triggers: [{ kind: 'measure_threshold', measure: 'onboarding.magic_moment_reached', below: 1 }],
     steps: [
