@@ -237,6 +237,25 @@ describe.each(testEngines())('playbooks, on $engine', ({ open }) => {
     expect(await hitNames([{ kind: 'champion_left', days: 61 }])).toEqual(['Bravo', 'Echo']);
   });
 
+  it('evaluates only the accounts a batch of changes touched, when told which', async () => {
+    const names = async (trigger: unknown, only: Name[]) =>
+      (
+        await evaluatePlaybook(db(), playbookDefinitionSchema.parse({ name: 'batch', triggers: [trigger] }), {
+          day,
+          accountIds: only.map((name) => ids[name]),
+        })
+      )
+        .map((hit) => hit.accountName)
+        .sort();
+    // Of the droppers (Alpha, Echo), only Echo is in the batch; of the red turners (Alpha) none; champion: Echo.
+    expect(await names({ kind: 'score_dropped', points: 15, days: 30 }, ['Bravo', 'Echo'])).toEqual(['Echo']);
+    expect(await names({ kind: 'health_colour', colour: 'red', changedWithinDays: 7 }, ['Bravo', 'Echo'])).toEqual([]);
+    expect(await names({ kind: 'champion_left', days: 61 }, ['Echo', 'Delta'])).toEqual(['Echo']);
+    expect(await names({ kind: 'lifecycle_stage', stage: 'renewal', days: 7 }, ['Delta'])).toEqual(['Delta']);
+    expect(await names({ kind: 'nps_answer', answer: 'detractor', days: 31 }, ['Delta'])).toEqual(['Delta']);
+    expect(await names({ kind: 'note_tagged', tag: 'competitor', days: 14 }, ['Alpha'])).toEqual([]);
+  });
+
   it('narrows by the audience and by a trigger’s own conditions; any trigger fires', async () => {
     const risky = [{ kind: 'risk_above', threshold: 0.6 }];
     // Risky ones owned by U1: Alpha (Charlie is U2's).

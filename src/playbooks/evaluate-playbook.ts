@@ -23,7 +23,15 @@ interface Context {
   day: string;
   /** The reporting currency's minor units per major one, for MRR bounds. */
   minorPerMajor: number | null;
+  /** Only these accounts (the ones a batch of changes touched), else every account. */
+  accountIds: string[] | null;
 }
+
+/** Limits a history subquery to the accounts in scope, so a batch of changes reads only its own rows. */
+const inScope = (context: Context, column: string) =>
+  context.accountIds === null ? none : sql`${sql.ref(column)} = any(${context.accountIds}::uuid[])`;
+const scope = (context: Context, column: string) =>
+  context.accountIds === null ? sql`` : sql` and ${inScope(context, column)}`;
 
 const none = sql<boolean>`true`;
 const and = (parts: RawBuilder<unknown>[]) => (parts.length === 0 ? none : sql`(${sql.join(parts, sql` and `)})`);
@@ -85,8 +93,10 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           from portfolio_rows p
           join (select s.account_id, min(s.as_of) as turned_on from health_scores s
                 join (select account_id, max(as_of) as last_other from health_scores
-                      where color is distinct from ${trigger.colour} group by account_id) o
+                      where color is distinct from ${trigger.colour}${scope(context, 'account_id')}
+                      group by account_id) o
                   on o.account_id = s.account_id and s.as_of > o.last_other
+                where true${scope(context, 's.account_id')}
                 group by s.account_id) t on t.account_id = p.account_id
           where p.health_colour = ${trigger.colour} and t.turned_on >= ${since(day, trigger.changedWithinDays)}::date
             and ${where}`;
@@ -98,6 +108,7 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           from portfolio_rows p
           join (select distinct on (account_id) account_id, score, as_of from health_scores
                 where as_of >= ${since(day, trigger.days)}::date and as_of <= ${day}::date and score is not null
+                  ${scope(context, 'account_id')}
                 order by account_id, score desc, as_of desc) w on w.account_id = p.account_id
           where w.score - p.health_score >= ${trigger.points} and ${where}`;
     case 'risk_above':
@@ -129,6 +140,7 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           from portfolio_rows p
           join (select distinct on (account_id) account_id, score, answered_at from survey_responses r
                 where r.kind = 'nps' and ${band} and r.answered_at >= ${sinceInstant(day, trigger.days)}::timestamptz
+                  ${scope(context, 'r.account_id')}
                 order by account_id, answered_at desc) r on r.account_id = p.account_id
           where ${where}`;
     }
@@ -138,7 +150,7 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           from portfolio_rows p
           join (select distinct on (account_id) account_id, occurred_at from notes
                 where tags @> array[${trigger.tag}]::text[]
-                  and occurred_at >= ${sinceInstant(day, trigger.days)}::timestamptz
+                  and occurred_at >= ${sinceInstant(day, trigger.days)}::timestamptz${scope(context, 'account_id')}
                 order by account_id, occurred_at desc) n on n.account_id = p.account_id
           where ${where}`;
     case 'lifecycle_stage':
@@ -148,9 +160,10 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           from portfolio_rows p
           join (select s.account_id, min(s.valid_from) as entered_at from account_states s
                 left join (select account_id, max(valid_from) as last_other from account_states
-                           where lifecycle_stage <> ${trigger.stage} group by account_id) o
+                           where lifecycle_stage <> ${trigger.stage}${scope(context, 'account_id')}
+                           group by account_id) o
                   on o.account_id = s.account_id
-                where s.valid_from > coalesce(o.last_other, '-infinity'::timestamptz)
+                where s.valid_from > coalesce(o.last_other, '-infinity'::timestamptz)${scope(context, 's.account_id')}
                 group by s.account_id) e on e.account_id = p.account_id
           where p.lifecycle_stage = ${trigger.stage}
             and e.entered_at >= ${sinceInstant(day, trigger.days)}::timestamptz and ${where}`;
@@ -162,10 +175,10 @@ function triggerSql(trigger: PlaybookTrigger, where: RawBuilder<unknown>, contex
           join (select distinct on (s.account_id) s.account_id, s.contact_id, s.role, s.valid_from as left_at
                 from contact_states s
                 join (select account_id, contact_id, max(valid_from) as last_active from contact_states
-                      where active group by account_id, contact_id) a
+                      where active${scope(context, 'account_id')} group by account_id, contact_id) a
                   on a.account_id = s.account_id and a.contact_id = s.contact_id and s.valid_from > a.last_active
                 where not s.active and s.role in ('champion', 'executive_sponsor')
-                  and s.valid_from >= ${sinceInstant(day, trigger.days)}::timestamptz
+                  and s.valid_from >= ${sinceInstant(day, trigger.days)}::timestamptz${scope(context, 's.account_id')}
                   and not exists (select 1 from contact_states e where e.account_id = s.account_id
                     and e.contact_id = s.contact_id and e.valid_from > a.last_active and e.valid_from < s.valid_from)
                 order by s.account_id, s.valid_from desc) l on l.account_id = p.account_id
@@ -183,7 +196,9 @@ function hitsSql(
   name: string;
   hits: Array<{ index: number; facts: HitFacts }>;
 }> {
-  const audience = filterSql(definition.audience, context);
+  const audience = and(
+    [filterSql(definition.audience, context), inScope(context, 'p.account_id')].filter((part) => part !== none),
+  );
   const selects = definition.triggers.map(
     (trigger, index) =>
       sql`select account_id, ${index}::int as index, facts from (${triggerSql(
@@ -205,6 +220,8 @@ export interface EvaluateOptions {
   day?: string;
   /** Skip bringing portfolio rows up to date first (the caller just did). */
   fresh?: boolean;
+  /** Only these accounts: the ones a batch of changes touched. */
+  accountIds?: string[];
 }
 
 /** Every account the definition hits now, riskiest first, each with its reason. */
@@ -215,7 +232,7 @@ export async function evaluatePlaybook(
 ): Promise<PlaybookHit[]> {
   const day = options.day ?? today();
   if (!options.fresh) await refreshPortfolioRows(db, day);
-  const context = await evaluationContext(db, day);
+  const context = await evaluationContext(db, day, options.accountIds ?? null);
   const { rows } = await hitsSql(definition, context).execute(db);
   return rows.map((row) => {
     const triggers = row.hits.map((hit) => ({ index: hit.index, facts: normaliseFacts(hit.facts) }));
@@ -228,10 +245,14 @@ export async function evaluatePlaybook(
   });
 }
 
-export async function evaluationContext(db: Executor, day: string): Promise<Context> {
+export async function evaluationContext(
+  db: Executor,
+  day: string,
+  accountIds: string[] | null = null,
+): Promise<Context> {
   const settings = await readWorkspaceSettings(db);
   const currency = settings.reportingCurrency;
-  return { day, minorPerMajor: currency ? 10 ** currencyExponent(currency) : null };
+  return { day, minorPerMajor: currency ? 10 ** currencyExponent(currency) : null, accountIds };
 }
 
 /** real columns come back as numbers with float noise (0.7 as 0.699999988): round to what was stored. */
