@@ -111,6 +111,15 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'POST /api/imports/:id/preview': 'leader',
   'POST /api/imports/:id/run': 'leader',
   'GET /api/imports/:id/rejects': 'leader',
+  // playbooks (issue 19)
+  'GET /api/playbooks': 'viewer',
+  'GET /api/playbooks/:id': 'viewer',
+  'POST /api/playbooks': 'leader',
+  'PUT /api/playbooks/:id': 'leader',
+  'POST /api/playbooks/:id/enable': 'leader',
+  'POST /api/playbooks/:id/disable': 'leader',
+  'POST /api/playbooks/:id/dry-run': 'csm',
+  // tasks (issue 19)
   // settings: keys, users, workspace (web app)
   'GET /api/keys': 'admin',
   'POST /api/keys': 'admin',

@@ -15,6 +15,7 @@ import { importRoutes } from '../importers/import.routes.js';
 import { segmentRoutes } from '../ingest/segment.routes.js';
 import { keyRoutes } from '../keys/keys.routes.js';
 import { noteResource } from '../notes/note.resource.js';
+import { playbookRoutes } from '../playbooks/playbooks.routes.js';
 import { portfolioRoutes } from '../portfolio/portfolio.routes.js';
 import { churnRoutes } from '../predict/churn.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
@@ -78,6 +79,7 @@ export function allRoutes(): RouteSpec[] {
     ...importRoutes,
     ...keyRoutes,
     ...trustRoutes,
+    ...playbookRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);

@@ -11,6 +11,7 @@ import { PageLoading } from './shell/page-loading';
 const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
 const TrustPage = lazy(() => import('./trust/trust-page').then((m) => ({ default: m.TrustPage })));
 const ImportPage = lazy(() => import('./import/import-page').then((m) => ({ default: m.ImportPage })));
+const MyDayPage = lazy(() => import('./tasks/my-day-page').then((m) => ({ default: m.MyDayPage })));
 const SettingsPage = lazy(() => import('./settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 /** Every view has its own URL. */
@@ -26,6 +27,7 @@ export function App() {
         }
       >
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/my-day/*" element={<Lazy page={<MyDayPage />} />} />
         <Route path="/accounts/:id/*" element={<Lazy page={<AccountPage />} />} />
         <Route path="/trust/*" element={<Lazy page={<TrustPage />} />} />
         <Route path="/import/*" element={<Lazy page={<ImportPage />} />} />

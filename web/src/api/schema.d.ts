@@ -1255,6 +1255,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every playbook, its current version and whether it is on (the shipped ones appear, off, on first read) */
+        get: operations["getApiPlaybooks"];
+        put?: never;
+        /** Make a playbook (version 1); off unless `enabled` says otherwise */
+        post: operations["postApiPlaybooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A playbook with every saved version, newest first */
+        get: operations["getApiPlaybooksId"];
+        /** Save a playbook’s whole definition as its next version (earlier versions are kept) */
+        put: operations["putApiPlaybooksId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a playbook on */
+        post: operations["postApiPlaybooksIdEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a playbook off */
+        post: operations["postApiPlaybooksIdDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which accounts the playbook would hit now, and why, riskiest first (at most 1000; total counts all). The body may carry an unsaved definition to try instead of the saved one. */
+        post: operations["postApiPlaybooksIdDryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1909,6 +1996,331 @@ export interface components {
                     score: number;
                 };
             } | components["schemas"]["__schema03"])[];
+        };
+        Playbook: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            enabled: boolean;
+            /** @description One of the playbooks Pacer ships */
+            shipped: boolean;
+            /** @description A PlaybookDefinition as saved */
+            definition: {
+                [key: string]: unknown;
+            };
+            updatedAt: string;
+        };
+        PlaybookDefinition: {
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default false */
+            enabled: boolean;
+            /** @default {} */
+            audience: components["schemas"]["PlaybookAccountFilter"];
+            triggers: components["schemas"]["PlaybookTrigger"][];
+            /** @default [] */
+            steps: components["schemas"]["PlaybookStep"][];
+            /** @default 0 */
+            controlGroupPercent: number;
+            /** @default 30 */
+            cooldownDays: number;
+        };
+        PlaybookAccountFilter: {
+            colours?: ("red" | "yellow" | "green")[];
+            churnRiskAtLeast?: number;
+            churnRiskAtMost?: number;
+            /** @description A team user id, or "none" for accounts nobody owns */
+            owner?: string | "none";
+            tiers?: ("high_touch" | "low_touch" | "tech_touch")[];
+            lifecycleStages?: ("onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned")[];
+            /** @description In the reporting currency (major units); accounts without one never match */
+            mrrAtLeast?: number;
+            mrrAtMost?: number;
+            traits?: {
+                key: string;
+                equals: string | number | boolean;
+            }[];
+            measures?: {
+                /** @enum {string} */
+                measure: "usage.active_users_30d" | "usage.licence_utilisation" | "usage.stickiness" | "usage.breadth" | "usage.days_since_last_active" | "usage.trend_30d" | "usage.events_vs_baseline" | "usage.probability_alive" | "onboarding.magic_moment_reached" | "onboarding.days_to_magic_moment" | "engagement.days_since_last_touch" | "voice.latest_nps" | "voice.latest_csat" | "voice.detractors_180d" | "support.open_tickets" | "support.urgent_tickets_90d" | "support.tickets_per_user_90d" | "billing.days_to_renewal" | "billing.mrr_change_90d" | "billing.renewal_with_falling_usage" | "relationship.champion_active" | "relationship.sponsor_active" | "relationship.champion_left_90d" | "sentiment.csm_90d" | "sentiment.risk_notes_90d";
+                above?: number;
+                below?: number;
+            }[];
+        };
+        PlaybookTrigger: {
+            /** @constant */
+            kind: "health_colour";
+            /** @enum {string} */
+            colour: "red" | "yellow" | "green";
+            /** @description Only when it turned this colour within so many days */
+            changedWithinDays?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "score_dropped";
+            points: number;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "risk_above";
+            threshold: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "measure_threshold";
+            /** @enum {string} */
+            measure: "usage.active_users_30d" | "usage.licence_utilisation" | "usage.stickiness" | "usage.breadth" | "usage.days_since_last_active" | "usage.trend_30d" | "usage.events_vs_baseline" | "usage.probability_alive" | "onboarding.magic_moment_reached" | "onboarding.days_to_magic_moment" | "engagement.days_since_last_touch" | "voice.latest_nps" | "voice.latest_csat" | "voice.detractors_180d" | "support.open_tickets" | "support.urgent_tickets_90d" | "support.tickets_per_user_90d" | "billing.days_to_renewal" | "billing.mrr_change_90d" | "billing.renewal_with_falling_usage" | "relationship.champion_active" | "relationship.sponsor_active" | "relationship.champion_left_90d" | "sentiment.csm_90d" | "sentiment.risk_notes_90d";
+            above?: number;
+            below?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "renewal_within";
+            days: number;
+            healthBelow?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "nps_answer";
+            /** @enum {string} */
+            answer: "detractor" | "promoter";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "note_tagged";
+            tag: string;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "lifecycle_stage";
+            /** @enum {string} */
+            stage: "onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "champion_left";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        };
+        PlaybookStep: {
+            /** @constant */
+            kind: "create_task";
+            title: string;
+            assignee: "owner" | string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            dueInDays: number;
+            /** @default [] */
+            checklist: string[];
+        } | {
+            /** @constant */
+            kind: "send_email";
+            template: string;
+            /** @enum {string} */
+            toRole: "executive_sponsor" | "decision_maker" | "champion" | "admin" | "end_user";
+        } | {
+            /** @constant */
+            kind: "webhook";
+            /** Format: uri */
+            url: string;
+        } | {
+            /** @constant */
+            kind: "slack";
+            /** Format: uri */
+            url: string;
+        } | {
+            /** @constant */
+            kind: "set_field";
+            /** @enum {string} */
+            field: "lifecycleStage" | "tier" | "owner";
+            value: string | null;
+        } | {
+            /** @constant */
+            kind: "add_note";
+            body: string;
+            /** @default [] */
+            tags: string[];
+        } | {
+            /** @constant */
+            kind: "enrol";
+            /** Format: uuid */
+            playbookId: string;
+        } | {
+            /** @constant */
+            kind: "wait";
+            days: number;
+        };
+        PlaybookDefinition2: {
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default false */
+            enabled: boolean;
+            /** @default {} */
+            audience: components["schemas"]["PlaybookAccountFilter"];
+            triggers: components["schemas"]["PlaybookTrigger2"][];
+            /** @default [] */
+            steps: components["schemas"]["PlaybookStep"][];
+            /** @default 0 */
+            controlGroupPercent: number;
+            /** @default 30 */
+            cooldownDays: number;
+        };
+        PlaybookTrigger2: {
+            /** @constant */
+            kind: "health_colour";
+            /** @enum {string} */
+            colour: "red" | "yellow" | "green";
+            /** @description Only when it turned this colour within so many days */
+            changedWithinDays?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "score_dropped";
+            points: number;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "risk_above";
+            threshold: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "measure_threshold";
+            /** @enum {string} */
+            measure: "usage.active_users_30d" | "usage.licence_utilisation" | "usage.stickiness" | "usage.breadth" | "usage.days_since_last_active" | "usage.trend_30d" | "usage.events_vs_baseline" | "usage.probability_alive" | "onboarding.magic_moment_reached" | "onboarding.days_to_magic_moment" | "engagement.days_since_last_touch" | "voice.latest_nps" | "voice.latest_csat" | "voice.detractors_180d" | "support.open_tickets" | "support.urgent_tickets_90d" | "support.tickets_per_user_90d" | "billing.days_to_renewal" | "billing.mrr_change_90d" | "billing.renewal_with_falling_usage" | "relationship.champion_active" | "relationship.sponsor_active" | "relationship.champion_left_90d" | "sentiment.csm_90d" | "sentiment.risk_notes_90d";
+            above?: number;
+            below?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "renewal_within";
+            days: number;
+            healthBelow?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "nps_answer";
+            /** @enum {string} */
+            answer: "detractor" | "promoter";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "note_tagged";
+            tag: string;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "lifecycle_stage";
+            /** @enum {string} */
+            stage: "onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "champion_left";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        };
+        PlaybookDefinition3: {
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default false */
+            enabled: boolean;
+            /** @default {} */
+            audience: components["schemas"]["PlaybookAccountFilter"];
+            triggers: components["schemas"]["PlaybookTrigger3"][];
+            /** @default [] */
+            steps: components["schemas"]["PlaybookStep"][];
+            /** @default 0 */
+            controlGroupPercent: number;
+            /** @default 30 */
+            cooldownDays: number;
+        };
+        PlaybookTrigger3: {
+            /** @constant */
+            kind: "health_colour";
+            /** @enum {string} */
+            colour: "red" | "yellow" | "green";
+            /** @description Only when it turned this colour within so many days */
+            changedWithinDays?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "score_dropped";
+            points: number;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "risk_above";
+            threshold: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "measure_threshold";
+            /** @enum {string} */
+            measure: "usage.active_users_30d" | "usage.licence_utilisation" | "usage.stickiness" | "usage.breadth" | "usage.days_since_last_active" | "usage.trend_30d" | "usage.events_vs_baseline" | "usage.probability_alive" | "onboarding.magic_moment_reached" | "onboarding.days_to_magic_moment" | "engagement.days_since_last_touch" | "voice.latest_nps" | "voice.latest_csat" | "voice.detractors_180d" | "support.open_tickets" | "support.urgent_tickets_90d" | "support.tickets_per_user_90d" | "billing.days_to_renewal" | "billing.mrr_change_90d" | "billing.renewal_with_falling_usage" | "relationship.champion_active" | "relationship.sponsor_active" | "relationship.champion_left_90d" | "sentiment.csm_90d" | "sentiment.risk_notes_90d";
+            above?: number;
+            below?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "renewal_within";
+            days: number;
+            healthBelow?: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "nps_answer";
+            /** @enum {string} */
+            answer: "detractor" | "promoter";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "note_tagged";
+            tag: string;
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "lifecycle_stage";
+            /** @enum {string} */
+            stage: "onboarding" | "adoption" | "renewal" | "expansion" | "advocacy" | "churned";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        } | {
+            /** @constant */
+            kind: "champion_left";
+            days: number;
+            conditions?: components["schemas"]["PlaybookAccountFilter"];
+        };
+        PlaybookDryRunHit: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            /** @description Why, in a sentence: "Health turned red on 2026-12-01 (score 38); renews in 41 days" */
+            reason: string;
+            /** @description Each trigger that fired, structured, for wording in another language */
+            triggers: {
+                /** @description The trigger’s position in the definition */
+                index: number;
+                /** @description The trigger kind and the values behind the sentence */
+                facts: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
     };
     responses: never;
@@ -8893,6 +9305,383 @@ export interface operations {
                                 share: number | null;
                             };
                         };
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiPlaybooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Playbook"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiPlaybooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybookDefinition"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        playbook: components["schemas"]["Playbook"];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiPlaybooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        playbook: components["schemas"]["Playbook"];
+                        versions: {
+                            version: number;
+                            /** @description A PlaybookDefinition as saved */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiPlaybooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybookDefinition2"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        playbook: components["schemas"]["Playbook"];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiPlaybooksIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        playbook: components["schemas"]["Playbook"];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiPlaybooksIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        playbook: components["schemas"]["Playbook"];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiPlaybooksIdDryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition?: components["schemas"]["PlaybookDefinition3"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PlaybookDryRunHit"][];
+                        total: number;
                     };
                 };
             };

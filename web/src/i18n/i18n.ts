@@ -5,11 +5,13 @@ import en from './locales/en.json';
 import enAccount from './locales/en-account.json';
 import enImport from './locales/en-import.json';
 import enSettings from './locales/en-settings.json';
+import enTasks from './locales/en-tasks.json';
 import enTrust from './locales/en-trust.json';
 import ja from './locales/ja.json';
 import jaAccount from './locales/ja-account.json';
 import jaImport from './locales/ja-import.json';
 import jaSettings from './locales/ja-settings.json';
+import jaTasks from './locales/ja-tasks.json';
 import jaTrust from './locales/ja-trust.json';
 
 export const LANGUAGES = ['en', 'ja'] as const;
@@ -26,8 +28,26 @@ void i18n
   .init({
     // One file per view (its keys under the view's name: `account.…`, `trust.…`), so views grow apart.
     resources: {
-      en: { translation: { ...en, account: enAccount, trust: enTrust, import: enImport, settings: enSettings } },
-      ja: { translation: { ...ja, account: jaAccount, trust: jaTrust, import: jaImport, settings: jaSettings } },
+      en: {
+        translation: {
+          ...en,
+          account: enAccount,
+          trust: enTrust,
+          import: enImport,
+          settings: enSettings,
+          tasks: enTasks,
+        },
+      },
+      ja: {
+        translation: {
+          ...ja,
+          account: jaAccount,
+          trust: jaTrust,
+          import: jaImport,
+          settings: jaSettings,
+          tasks: jaTasks,
+        },
+      },
     },
     supportedLngs: LANGUAGES,
     nonExplicitSupportedLngs: true,

@@ -8,6 +8,7 @@ import { LanguageSwitch } from './language-switch';
 
 /** The views, in the order a CS team uses them; import and settings are the leader's and admin's (an import can set owners: not a CSM's). */
 const VIEWS = [
+  { path: '/my-day', key: 'myDay', roles: ['admin', 'leader', 'csm'] },
   { path: '/portfolio', key: 'portfolio', roles: ['admin', 'leader', 'csm', 'viewer'] },
   { path: '/trust', key: 'trust', roles: ['admin', 'leader', 'csm', 'viewer'] },
   { path: '/import', key: 'import', roles: ['admin', 'leader'] },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** A view of a later release: its URL and its place in the navigation exist already. */
-export function ComingSoonPage({ view }: { view: 'account' | 'trust' | 'import' | 'settings' }) {
+export function ComingSoonPage({ view }: { view: 'account' | 'trust' | 'import' | 'settings' | 'myDay' }) {
   const { t } = useTranslation();
   return (
     <section className="page-status">

@@ -1,0 +1,5 @@
+import { ComingSoonPage } from '../shell/coming-soon-page';
+
+export function MyDayPage() {
+  return <ComingSoonPage view="myDay" />;
+}
