@@ -113,6 +113,9 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'GET /api/imports/:id/rejects': 'leader',
   // playbooks (issue 19)
   // tasks (issue 19)
+  'GET /api/tasks': 'viewer',
+  'POST /api/tasks': 'csm',
+  'PATCH /api/tasks/:id': 'csm',
   // settings: keys, users, workspace (web app)
   'GET /api/keys': 'admin',
   'POST /api/keys': 'admin',
