@@ -4,6 +4,7 @@ import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/da
 import type { Database } from '../db/database.js';
 import type { WorldOptions, WorldShape } from './demo-world.js';
 import { defaultAccounts, generateWorld, todayUtc, type WorldSummary } from './generate-world.js';
+import { assignWorldTasks } from './assign-world-tasks.js';
 import { resetWorld } from './reset-world.js';
 import { scoreWorldChurn } from './score-world-churn.js';
 import { backtestWorldHealth, scoreWorldHealth } from './score-world-health.js';
@@ -63,6 +64,11 @@ async function generateWithProgress(database: Database, options: WorldOptions): 
       `Churn risk computed for ${scored} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
     );
   }
+  const tasksStarted = performance.now();
+  const tasks = await assignWorldTasks(database, options.today);
+  process.stdout.write(
+    `${tasks} tasks put in the CSMs' "My day" in ${((performance.now() - tasksStarted) / 1000).toFixed(1)} s.\n`,
+  );
   return summary;
 }
 
