@@ -28,9 +28,9 @@ export async function assignWorldTasks(database: Database, today: string): Promi
     owner_id: string;
     churn_risk: number | null;
     mrr_at_risk_minor: number | null;
-    money_currency: string;
-  }>`select account_id, owner_id, churn_risk, mrr_at_risk_minor, money_currency from (
-      select p.account_id, p.owner_id, p.churn_risk, p.mrr_at_risk_minor, p.money_currency,
+    currency: string | null;
+  }>`select account_id, owner_id, churn_risk, mrr_at_risk_minor, currency from (
+      select p.account_id, p.owner_id, p.churn_risk, p.mrr_at_risk_minor, p.currency,
         row_number() over (partition by p.owner_id
           order by p.at_risk_group, coalesce(p.mrr_at_risk_minor, 0) desc, p.account_id) as place
       from portfolio_rows p
@@ -48,9 +48,9 @@ export async function assignWorldTasks(database: Database, today: string): Promi
       owner = row.owner_id;
       const risk = row.churn_risk === null ? 'not predicted yet' : `${Math.round(row.churn_risk * 100)}%`;
       const atRisk =
-        row.mrr_at_risk_minor === null || row.money_currency === ''
+        row.mrr_at_risk_minor === null || row.currency === null
           ? ''
-          : `, ${toDecimalText(row.mrr_at_risk_minor, row.money_currency)} ${row.money_currency} of MRR at risk`;
+          : `, ${toDecimalText(row.mrr_at_risk_minor, row.currency)} ${row.currency} of MRR at risk`;
       await upsertTask(
         trx,
         {

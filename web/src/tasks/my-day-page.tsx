@@ -237,7 +237,7 @@ function TaskItem({
           <p className={styles.why}>
             {t('tasks.why', {
               position: task.rank.position,
-              risk: formatPercent(task.rank.churnRisk, locale),
+              risk: task.account.churnRisk === null ? '—' : formatPercent(task.rank.churnRisk, locale),
               mrr: mrr ? formatMoney({ amount: String(task.rank.mrr), currency: mrr.currency }, locale) : '—',
               urgency: task.rank.urgency.toFixed(2),
             })}
