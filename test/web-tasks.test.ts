@@ -58,7 +58,7 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
   async function newPage(locale = 'en-US'): Promise<Page> {
     const context = await browser.newContext({ locale, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
+    page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => console.error(`[web-tasks] page error: ${error.message}`));
     return page;
   }
@@ -71,12 +71,12 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
 
   it('shows the CSM her tasks in rank order; she ticks a checklist item, completes one and snoozes another', async () => {
     // Three more tasks on accounts she owns, beside the demo's rescue tasks.
-    const mine = await apiAs<{ data: { id: string }[] }>(
+    const mine = await apiAs<{ data: { id: string; name: string }[] }>(
       'GET',
       '/api/portfolio?owner=me&stage=current&sort=-mrr&limit=3',
     );
     expect(mine.data.length).toBeGreaterThanOrEqual(2);
-    const [one, two] = mine.data as [{ id: string }, { id: string }];
+    const [one, two] = mine.data as [{ id: string; name: string }, { id: string; name: string }];
     const three = mine.data[2] ?? one;
     const checklist = [
       { text: 'Check the usage dip', done: false },
@@ -135,6 +135,31 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
       ranked.filter((t) => t !== 'Send the renewal quote' && t !== 'Review onboarding'),
     );
 
+    // She hands the overdue QBR task to a teammate: it leaves her day and is in theirs.
+    const team = await apiAs<{ data: { id: string; name: string; role: string }[] }>('GET', '/api/users?limit=200');
+    const mate = team.data.find((user) => user.role === 'csm' && user.name !== 'Aiko Tanaka') as {
+      id: string;
+      name: string;
+    };
+    await qbr.getByLabel('Assignee of “Prepare the QBR”').selectOption(mate.id);
+    await page.getByRole('heading', { name: 'Prepare the QBR' }).waitFor({ state: 'detached' });
+    const theirs = (await apiAs<{ data: Task[] }>('GET', `/api/tasks?assignee=${mate.id}`)).data;
+    expect(theirs.map((task) => task.title)).toContain('Prepare the QBR');
+
+    // A new task from the form, on an account found by name.
+    const accountName = two.name;
+    await page.getByLabel('Find an account').fill(accountName.slice(0, 6));
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: accountName });
+    await page.getByLabel('Task', { exact: true }).fill('Thank the champion');
+    await page.getByLabel('Priority').selectOption('high');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByRole('heading', { name: 'Thank the champion' }).waitFor();
+    const made = (await apiAs<{ data: (Task & { priority: string; accountId: string })[] }>('GET', '/api/tasks')).data;
+    expect(made.find((task) => task.title === 'Thank the champion')).toMatchObject({
+      priority: 'high',
+      accountId: two.id,
+    });
+
     // The done filter lives in the URL.
     await page.getByLabel('Show').selectOption('done');
     await page.waitForURL(/status=done/);
@@ -146,7 +171,7 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
     await signInThroughPage(page, pacer.url, DEMO_CSM);
     await page.goto(`${pacer.url}/my-day`);
     await page.getByRole('heading', { name: '今日の仕事', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Prepare the QBR' }).waitFor();
+    await page.getByRole('heading', { name: 'Thank the champion' }).waitFor();
     expect(await page.getByText('スヌーズ', { exact: true }).count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'my-day-ja.png'), fullPage: true });

@@ -334,6 +334,7 @@ function NewTaskForm({ onMade }: { onMade(): void }) {
           {t('tasks.new.account')}
           <select
             required
+            aria-label={t('tasks.new.account')}
             value={draft.accountId}
             onChange={(event) => setDraft({ ...draft, accountId: event.target.value })}
           >
@@ -365,6 +366,7 @@ function NewTaskForm({ onMade }: { onMade(): void }) {
         <label>
           {t('tasks.new.priority')}
           <select
+            aria-label={t('tasks.new.priority')}
             value={draft.priority}
             onChange={(event) => setDraft({ ...draft, priority: event.target.value as Priority })}
           >
