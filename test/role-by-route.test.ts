@@ -120,6 +120,9 @@ const EXPECTED: Record<string, 'anonymous' | 'ingest' | 'viewer' | 'csm' | 'lead
   'POST /api/playbooks/:id/disable': 'leader',
   'POST /api/playbooks/:id/dry-run': 'csm',
   // tasks (issue 19)
+  'GET /api/tasks': 'viewer',
+  'POST /api/tasks': 'csm',
+  'PATCH /api/tasks/:id': 'csm',
   // settings: keys, users, workspace (web app)
   'GET /api/keys': 'admin',
   'POST /api/keys': 'admin',

@@ -160,7 +160,32 @@ export interface TrustReportsTable {
   report: Json;
 }
 
+/** Work for a person or a pool on one account (migrations/0018_tasks.sql, src/tasks/). */
+export interface TasksTable {
+  account_id: string;
+  id: string;
+  title: string;
+  assignee_id: string | null;
+  pool: string | null;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  due_date: string | null;
+  checklist: ColumnType<{ text: string; done: boolean }[], string | undefined, string>;
+  reason: string;
+  source: 'manual' | 'playbook';
+  playbook_id: string | null;
+  playbook_version: number | null;
+  dedupe_key: string | null;
+  status: ColumnType<'open' | 'done' | 'snoozed', 'open' | 'done' | 'snoozed' | undefined, 'open' | 'done' | 'snoozed'>;
+  snoozed_until: string | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+  updated_at: UpdatedAt;
+}
+
 export interface Schema {
+  tasks: TasksTable;
   imports: ImportsTable;
   portfolio_rows: PortfolioRowsTable;
   trust_reports: TrustReportsTable;

@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { sql } from 'kysely';
 import { type DataOption, openMigratedDatabase, withDataOption } from '../cli/database-options.js';
 import type { Database } from '../db/database.js';
+import { assignWorldTasks } from './assign-world-tasks.js';
 import type { WorldOptions, WorldShape } from './demo-world.js';
 import { defaultAccounts, generateWorld, todayUtc, type WorldSummary } from './generate-world.js';
 import { resetWorld } from './reset-world.js';
@@ -63,6 +64,11 @@ async function generateWithProgress(database: Database, options: WorldOptions): 
       `Churn risk computed for ${scored} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
     );
   }
+  const tasksStarted = performance.now();
+  const tasks = await assignWorldTasks(database, options.today);
+  process.stdout.write(
+    `${tasks} tasks put in the CSMs' "My day" in ${((performance.now() - tasksStarted) / 1000).toFixed(1)} s.\n`,
+  );
   return summary;
 }
 

@@ -21,6 +21,7 @@ import { churnRoutes } from '../predict/churn.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { subscriptionResource } from '../subscriptions/subscription.resource.js';
 import { surveyResponseResource } from '../surveys/survey-response.resource.js';
+import { taskRoutes } from '../tasks/tasks.routes.js';
 import { teamUserResource } from '../team/team-user.resource.js';
 import { ticketResource } from '../tickets/ticket.resource.js';
 import { trustRoutes } from '../trust/trust.routes.js';
@@ -80,6 +81,7 @@ export function allRoutes(): RouteSpec[] {
     ...keyRoutes,
     ...trustRoutes,
     ...playbookRoutes,
+    ...taskRoutes,
     healthRoute,
   ];
   const openapi = openApiDocument(routes, version);

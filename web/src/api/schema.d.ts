@@ -1342,6 +1342,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks in My day order: overdue first, then by churn risk × MRR (reporting currency) × urgency of the due date; by default the signed-in person’s open tasks and those whose snooze has ended */
+        get: operations["getApiTasks"];
+        put?: never;
+        /** Make a task (a CSM on the accounts they own); with a dedupeKey, a task not yet done with the same account, playbook and key is updated instead (answer 200) */
+        post: operations["postApiTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Complete (status done), reopen (status open), snooze (snoozedUntil), reassign (assigneeId, or null and a pool), or edit the title, priority, due date or checklist of a task */
+        patch: operations["patchApiTasksId"];
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2321,6 +2356,64 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        Task: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            title: string;
+            assigneeId: string | null;
+            assigneeName: string | null;
+            pool: string | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            dueDate: string | null;
+            checklist: {
+                text: string;
+                /** @default false */
+                done: boolean;
+            }[];
+            /** @description Why the task exists, in words. */
+            reason: string;
+            /** @enum {string} */
+            source: "manual" | "playbook";
+            playbookId: string | null;
+            playbookVersion: number | null;
+            dedupeKey: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "snoozed";
+            snoozedUntil: string | null;
+            completedAt: string | null;
+            completedBy: string | null;
+            createdAt: string;
+            createdBy: string;
+            account: {
+                ownerId: string | null;
+                healthColour: string | null;
+                healthScore: number | null;
+                churnRisk: number | null;
+                mrr: {
+                    amount: string;
+                    currency: string;
+                } | null;
+            };
+            /** @description Why the task is where it is in My day. */
+            rank: {
+                /** @description 1 for the task to do first among those listed. */
+                position: number;
+                /** @description churnRisk × mrr × urgency. */
+                score: number;
+                /** @description The account's churn risk, 0 when not predicted yet. */
+                churnRisk: number;
+                /** @description MRR in the reporting currency (major units), 0 when none in it. */
+                mrr: number;
+                /** @description 1 when due today or overdue, 7 / (7 + days until due) later, 0.25 with no due date. */
+                urgency: number;
+                /** @description Overdue tasks come first, whatever their score. */
+                overdue: boolean;
+            };
         };
     };
     responses: never;
@@ -9682,6 +9775,217 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["PlaybookDryRunHit"][];
                         total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiTasks: {
+        parameters: {
+            query?: {
+                /** @description me (the default when signed in), a team member id, none (pool tasks) or any (the default for keys). */
+                assignee?: "me" | "none" | "any" | string;
+                /** @description open: to do now (open, or snoozed until today or before); snoozed: still snoozed. */
+                status?: "open" | "snoozed" | "done" | "all";
+                accountId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Task"][];
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                    title: string;
+                    /** @description Who does it; left out: the person creating it (an API key: the account owner). Null with a pool. */
+                    assigneeId?: string | null;
+                    /** @description A pool (e.g. "onboarding") anyone in it may take the task from. */
+                    pool?: string | null;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    dueDate?: string | null;
+                    /** @default [] */
+                    checklist?: {
+                        text: string;
+                        /** @default false */
+                        done?: boolean;
+                    }[];
+                    /** @description The sentence saying why the task exists, e.g. "Health turned red on 2026-12-01". */
+                    reason?: string;
+                    /** Format: uuid */
+                    playbookId?: string;
+                    playbookVersion?: number;
+                    /** @description With the account and playbook, what makes two tasks the same: while one is not done, another with the same key updates it. */
+                    dedupeKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task: components["schemas"]["Task"];
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid; `issues` names each field and the reason. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or an unknown API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiTasksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "open" | "done";
+                    /**
+                     * Format: date
+                     * @description Hide the task until this day; it comes back to My day on it.
+                     */
+                    snoozedUntil?: string;
+                    assigneeId?: string | null;
+                    pool?: string | null;
+                    title?: string;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    dueDate?: string | null;
+                    checklist?: {
+                        text: string;
+                        /** @default false */
+                        done?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task: components["schemas"]["Task"];
                     };
                 };
             };
