@@ -145,7 +145,8 @@ export const taskRoutes = [
           priority: body.priority,
           dueDate: body.dueDate,
           checklist: body.checklist,
-          reason: body.reason ?? 'Added by hand',
+          // No reason given: stored empty, and the app says "added by hand" in the reader's language.
+          reason: body.reason ?? '',
           playbook:
             body.playbookId && body.playbookVersion
               ? { id: body.playbookId, version: body.playbookVersion }

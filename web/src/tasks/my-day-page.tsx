@@ -171,7 +171,7 @@ function TaskItem({
             {t(`tasks.priorities.${task.priority}`)}
           </span>
         </h2>
-        <p className={styles.reason}>{task.reason}</p>
+        <p className={styles.reason}>{task.reason || t('tasks.addedByHand')}</p>
         <dl className={styles.facts}>
           <div>
             <dt>{t('tasks.due')}</dt>
