@@ -108,7 +108,7 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'my-day-en.png'), fullPage: true });
 
-    await qbr.getByRole('checkbox', { name: 'Book the QBR' }).check();
+    await qbr.getByRole('checkbox', { name: 'Book the QBR' }).click();
     await expect
       .poll(
         async () =>
@@ -120,7 +120,7 @@ describe.skipIf(!haveBrowser)('My day in Chromium', () => {
         { text: 'Book the QBR', done: true },
       ]);
 
-    await page.getByRole('checkbox', { name: 'Complete “Send the renewal quote”' }).check();
+    await page.getByRole('checkbox', { name: 'Complete “Send the renewal quote”' }).click();
     await page.getByRole('heading', { name: 'Send the renewal quote' }).waitFor({ state: 'detached' });
     const done = (await apiAs<{ data: Task[] }>('GET', '/api/tasks?status=done')).data;
     expect(done.map((task) => task.title)).toContain('Send the renewal quote');
